@@ -1,0 +1,137 @@
+import type { Conditions } from '../ports/store';
+
+/**
+ * The ledger: per (content, target) the last state delivered, the remote record, and the claim of
+ * the consumer currently delivering. Claims make the effect exactly-once under at-least-once input:
+ * a consumer claims the row (compare-and-set on `rev`) before any call to the target, and only a
+ * state newer than the delivered one is delivered — an older or equal one never overwrites it.
+ */
+export type LedgerStatus = 'synced' | 'removed' | 'failed';
+
+export interface LedgerRow {
+  contentId: string;
+  targetId: string;
+  /** Of the last successful delivery. */
+  version: number;
+  digest: string;
+  fetchedAt: number;
+  status: LedgerStatus;
+  remoteId?: string;
+  lastDeliveryId?: string;
+  lastError?: string;
+  rev: number;
+  /** '' when unclaimed (kvs conditions need a value to compare). */
+  claimToken: string;
+  claimVersion: number;
+  claimUntil: number;
+  updatedAt: number;
+}
+
+/** What a consumer wants to deliver: the state it fetched. */
+export interface Want {
+  action: 'upsert' | 'remove' | 'notify';
+  version: number;
+  digest: string;
+  fetchedAt: number;
+}
+
+export type ClaimDecision =
+  | { kind: 'skip'; reason: string }
+  | { kind: 'wait'; untilMs: number; reason: string }
+  | { kind: 'claim'; conditions: Conditions; row: LedgerRow };
+
+export const CLAIM_LEASE_MS = 150_000;
+
+function isNewer(want: Want, row: LedgerRow): boolean {
+  if (want.version !== row.version) return want.version > row.version;
+  return want.digest !== row.digest && want.fetchedAt > row.fetchedAt;
+}
+
+function staleReason(want: Want, row: LedgerRow): string {
+  if (want.version < row.version)
+    return `version ${row.version} was already delivered; ${want.version} is older`;
+  return `version ${want.version} was already delivered`;
+}
+
+export function decideClaim(
+  row: LedgerRow | undefined,
+  want: Want,
+  ids: { contentId: string; targetId: string; token: string },
+  now: number,
+): ClaimDecision {
+  if (row && row.claimToken !== '' && row.claimUntil > now) {
+    if (row.claimVersion > want.version) {
+      return { kind: 'skip', reason: `superseded: version ${row.claimVersion} is being delivered` };
+    }
+    return {
+      kind: 'wait',
+      untilMs: row.claimUntil,
+      reason: `version ${row.claimVersion} is being delivered`,
+    };
+  }
+  const delivered = row !== undefined && (row.version > 0 || row.digest !== '');
+  if (want.action === 'remove' && (!delivered || row.status === 'removed')) {
+    return {
+      kind: 'skip',
+      reason: delivered ? 'already removed at the target' : 'never delivered to this target',
+    };
+  }
+  if (delivered && !isNewer(want, row)) return { kind: 'skip', reason: staleReason(want, row) };
+  const base: LedgerRow = row ?? {
+    contentId: ids.contentId,
+    targetId: ids.targetId,
+    version: 0,
+    digest: '',
+    fetchedAt: 0,
+    status: 'failed',
+    rev: 0,
+    claimToken: '',
+    claimVersion: 0,
+    claimUntil: 0,
+    updatedAt: now,
+  };
+  const conditions: Conditions = row
+    ? { operator: 'and', items: [{ field: 'rev', condition: { op: 'equalTo', value: row.rev } }] }
+    : { operator: 'and', items: [{ field: 'rev', condition: { op: 'notExists' } }] };
+  return {
+    kind: 'claim',
+    conditions,
+    row: {
+      ...base,
+      rev: base.rev + 1,
+      claimToken: ids.token,
+      claimVersion: want.version,
+      claimUntil: now + CLAIM_LEASE_MS,
+      updatedAt: now,
+    },
+  };
+}
+
+/** The row after the target call; written only while our claim still holds. */
+export function settleRow(
+  claimed: LedgerRow,
+  want: Want,
+  outcome:
+    { ok: true; status: LedgerStatus; remoteId?: string; deliveryId: string } | { ok: false; error: string },
+  now: number,
+): LedgerRow {
+  const released = {
+    ...claimed,
+    rev: claimed.rev + 1,
+    claimToken: '',
+    claimVersion: 0,
+    claimUntil: 0,
+    updatedAt: now,
+  };
+  if (!outcome.ok) return { ...released, status: 'failed', lastError: outcome.error };
+  return {
+    ...released,
+    version: want.version,
+    digest: want.digest,
+    fetchedAt: want.fetchedAt,
+    status: outcome.status,
+    remoteId: outcome.remoteId ?? claimed.remoteId,
+    lastDeliveryId: outcome.deliveryId,
+    lastError: undefined,
+  };
+}

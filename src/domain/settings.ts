@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/**
+ * Settings: one stored item per target and one per space mapping, each with a `rev` for
+ * compare-and-set. Later target kinds extend `targetSchema`; later filters extend the mapping.
+ */
+export const targetIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'use 1–40 lowercase letters, digits and dashes');
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/** HTTPS only; plain http is accepted for loopback receivers (the offline sandbox) alone. */
+export const webhookUrlSchema = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      if (url.username || url.password) return false;
+      return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be an https:// URL without credentials' },
+);
+
+const targetBase = {
+  id: targetIdSchema,
+  name: z.string().trim().min(1, 'must not be empty').max(80),
+  enabled: z.boolean().default(true),
+  /** Why Relay switched the target off (e.g. the receiver answered 410 Gone). */
+  disabledReason: z.string().optional(),
+  rev: z.number().int().min(0).default(0),
+  updatedAt: z.number().int().min(0).default(0),
+};
+
+export const WEBHOOK_FORMATS = ['storage'] as const;
+
+export const webhookTargetSchema = z.object({
+  ...targetBase,
+  kind: z.literal('webhook'),
+  url: webhookUrlSchema,
+  /** What happens at the receiver when a page leaves (trash, delete, unmapped): notify or not. */
+  sendRemovals: z.boolean().default(true),
+  sendComments: z.boolean().default(true),
+  formats: z.array(z.enum(WEBHOOK_FORMATS)).default(['storage']),
+  timeoutSeconds: z.number().int().min(1).max(60).default(15),
+});
+
+export const targetSchema = z.discriminatedUnion('kind', [webhookTargetSchema]);
+
+export const spaceMappingSchema = z.object({
+  spaceKey: z.string().regex(/^~?[A-Za-z0-9]{1,255}$/, 'must be a Confluence space key'),
+  targets: z
+    .array(
+      z.object({
+        targetId: targetIdSchema,
+        /** Opt-in: also push pages with read restrictions (default deny). */
+        pushRestricted: z.boolean().default(false),
+      }),
+    )
+    .max(25),
+  rev: z.number().int().min(0).default(0),
+  updatedAt: z.number().int().min(0).default(0),
+});
+
+export type TargetSettings = z.infer<typeof targetSchema>;
+export type WebhookTargetSettings = z.infer<typeof webhookTargetSchema>;
+export type SpaceMapping = z.infer<typeof spaceMappingSchema>;
+export type TargetKind = TargetSettings['kind'];
+
+export interface Settings {
+  targets: TargetSettings[];
+  mappings: SpaceMapping[];
+}
+
+/** Validation errors that name the field, for resolvers and the CLI. */
+export function describeIssues(error: z.ZodError): Array<{ field: string; message: string }> {
+  return error.issues.map((issue) => ({ field: issue.path.join('.') || '(root)', message: issue.message }));
+}

@@ -1,0 +1,92 @@
+/**
+ * The storage layout, fixed: every key and entity the app writes is named here, and the entities
+ * below are declared identically in manifest.yml (app.storage.entities; a test checks they agree).
+ * Key charset per kvs: /^(?!\s+$)[a-zA-Z0-9:._\s-#]+$/, at most 500 characters.
+ */
+export type AttributeType = 'string' | 'integer' | 'float' | 'boolean' | 'any';
+
+export interface IndexDefinition {
+  name: string;
+  partition?: string[];
+  range: string[];
+}
+
+export interface EntityDefinition {
+  name: string;
+  attributes: Record<string, AttributeType>;
+  indexes: IndexDefinition[];
+}
+
+const byTime = (name: string, partition: string, range = 'at'): IndexDefinition => ({
+  name,
+  partition: [partition],
+  range: [range],
+});
+
+export const ENTITIES = {
+  /** One item per target; `rev` is the compare-and-set revision. */
+  target: {
+    name: 'target',
+    attributes: { kind: 'string', rev: 'integer', updatedAt: 'float' },
+    indexes: [{ name: 'updatedAt', range: ['updatedAt'] }],
+  },
+  /** One item per space mapping (key: space key). */
+  spaceMapping: {
+    name: 'space-mapping',
+    attributes: { spaceKey: 'string', rev: 'integer', updatedAt: 'float' },
+    indexes: [{ name: 'updatedAt', range: ['updatedAt'] }],
+  },
+  /** (content, target) -> last delivered state, remote id, status, and the claim of a consumer. */
+  ledger: {
+    name: 'ledger',
+    attributes: {
+      contentId: 'string',
+      targetId: 'string',
+      version: 'integer',
+      rev: 'integer',
+      status: 'string',
+      claimToken: 'string',
+      updatedAt: 'float',
+    },
+    indexes: [byTime('by-content', 'contentId', 'updatedAt'), byTime('by-target', 'targetId', 'updatedAt')],
+  },
+  /** The delivery log: one item per attempt, kept for the retention period (TTL). */
+  delivery: {
+    name: 'delivery',
+    attributes: {
+      targetId: 'string',
+      pageId: 'string',
+      spaceKey: 'string',
+      status: 'string',
+      at: 'float',
+    },
+    indexes: [
+      byTime('by-target', 'targetId'),
+      byTime('by-page', 'pageId'),
+      byTime('by-space', 'spaceKey'),
+      byTime('by-status', 'status'),
+    ],
+  },
+  /** Daily counters per target and outcome (key: day:targetId:outcome). */
+  counter: {
+    name: 'counter',
+    attributes: { targetId: 'string', day: 'string', outcome: 'string', n: 'integer' },
+    indexes: [byTime('by-target-day', 'targetId', 'day')],
+  },
+} as const satisfies Record<string, EntityDefinition>;
+
+export const DELIVERY_RETENTION_DAYS = 30;
+
+export const keys = {
+  /** Per-target rate state: the next time a call to the target is allowed. */
+  rate: (targetId: string) => `rate:${targetId}`,
+  /** Display names of Confluence users, cached with a TTL. */
+  user: (accountId: string) => `user:${accountId}`,
+  ledger: (contentId: string, targetId: string) => `${contentId}:${targetId}`,
+  counter: (day: string, targetId: string, outcome: string) => `${day}:${targetId}:${outcome}`,
+} as const;
+
+export const secretKeys = {
+  /** Webhook signing secrets (JSON array of `whsec_…`, newest first) of a target. */
+  webhookSecrets: (targetId: string) => `target:${targetId}:signing-secrets`,
+} as const;

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/** The parts of Confluence REST responses Relay reads (reference/confluence.md §1), parsed leniently. */
+export const labelSchema = z.looseObject({
+  id: z.string().optional(),
+  name: z.string(),
+  prefix: z.string().default('global'),
+});
+
+export const labelsPageSchema = z.looseObject({
+  results: z.array(labelSchema),
+  _links: z.looseObject({ next: z.string().optional() }).optional(),
+});
+
+export const pageSchema = z.looseObject({
+  id: z.string(),
+  status: z.string(),
+  title: z.string(),
+  spaceId: z.string(),
+  parentId: z.string().nullish(),
+  authorId: z.string().optional(),
+  version: z.looseObject({
+    number: z.number().int(),
+    minorEdit: z.boolean().default(false),
+    authorId: z.string().optional(),
+    createdAt: z.string().optional(),
+    message: z.string().optional(),
+  }),
+  body: z.looseObject({
+    storage: z.looseObject({ value: z.string() }).optional(),
+  }),
+  labels: z
+    .looseObject({
+      results: z.array(labelSchema),
+      meta: z.looseObject({ hasMore: z.boolean().default(false), cursor: z.string().nullish() }).optional(),
+    })
+    .optional(),
+  _links: z.looseObject({
+    webui: z.string().optional(),
+    tinyui: z.string().optional(),
+    base: z.string().optional(),
+  }),
+});
+
+export const spaceSchema = z.looseObject({ id: z.string(), key: z.string(), name: z.string().optional() });
+
+export const commentSchema = z.looseObject({
+  id: z.string(),
+  status: z.string(),
+  pageId: z.string().optional(),
+  version: z.looseObject({
+    number: z.number().int(),
+    authorId: z.string().optional(),
+    createdAt: z.string().optional(),
+  }),
+  body: z.looseObject({ storage: z.looseObject({ value: z.string() }).optional() }),
+  _links: z.looseObject({ webui: z.string().optional() }).optional(),
+});
+
+export const userSchema = z.looseObject({
+  accountId: z.string(),
+  displayName: z.string().optional(),
+  publicName: z.string().optional(),
+});
+
+const restrictionList = z.looseObject({
+  results: z.array(z.unknown()).default([]),
+  size: z.number().optional(),
+});
+export const readRestrictionSchema = z.looseObject({
+  restrictions: z
+    .looseObject({ user: restrictionList.optional(), group: restrictionList.optional() })
+    .optional(),
+});
+
+/** v1 content with `expand=ancestors,restrictions.read.restrictions.user,restrictions.read.restrictions.group`. */
+export const contentWithRestrictionsSchema = z.looseObject({
+  id: z.string(),
+  ancestors: z.array(z.looseObject({ id: z.string() })).default([]),
+  restrictions: z.looseObject({ read: readRestrictionSchema.optional() }).optional(),
+});

@@ -1,0 +1,150 @@
+import { jobBodySchema, type JobBody } from '../domain/job-body';
+import { describeIssues } from '../domain/settings';
+import type { JobOutcome, PushJob, ReceivedJob } from '../ports/job-queue';
+import { QUEUE_LIMITS } from '../ports/job-queue';
+import type { Platform } from '../ports/platform';
+import { ConfluenceClient } from './confluence/confluence-client';
+import { DeliveryLog } from './delivery-log';
+import { deliverToTarget, type TargetStep } from './deliver-to-target';
+import { ExpectedError, RetryableError } from './errors';
+import { InvocationBudget } from './invocation-budget';
+import { LedgerRepo } from './ledger-repo';
+import { prepareWork } from './prepare-work';
+import { RateState } from './rate-state';
+import { recordRejected } from './record-rejected';
+import { SettingsRepo } from './settings-repo';
+
+export interface DeliverOptions {
+  /** When this invocation must have finished (function timeout minus a margin). */
+  deadlineMs: number;
+  /** Real milliseconds after which target calls are aborted (before Forge kills the function). */
+  abortAfterMs?: number;
+  random?: () => number;
+}
+
+/**
+ * The consumer: loads settings, fetches the page once, plans per target, and delivers to each
+ * target independently (one failing target never blocks the others). Per-target retries become
+ * their own delayed jobs; the event's other targets are done once.
+ */
+export async function deliverJob(
+  platform: Platform,
+  job: ReceivedJob,
+  options: DeliverOptions,
+): Promise<JobOutcome> {
+  const parsed = jobBodySchema.safeParse(job.body);
+  const log = new DeliveryLog(platform.store);
+  if (!parsed.success) {
+    const reason = `malformed job body: ${JSON.stringify(describeIssues(parsed.error))}`;
+    await recordRejected(log, platform.clock.now(), reason, job.body);
+    return { kind: 'done' };
+  }
+  const body = parsed.data;
+  const budget = new InvocationBudget(options.deadlineMs, () => platform.clock.now());
+  const confluence = new ConfluenceClient(budget.wrapConfluence(platform.confluence), () =>
+    platform.clock.now(),
+  );
+  const settingsRepo = new SettingsRepo(platform.store, platform.log);
+  const random = options.random ?? Math.random;
+  const timer =
+    options.abortAfterMs === undefined
+      ? undefined
+      : setTimeout(
+          () => budget.controller.abort(new Error('function deadline reached')),
+          options.abortAfterMs,
+        );
+  try {
+    const works = await prepareWork({
+      platform,
+      body,
+      confluence,
+      settingsRepo,
+      log,
+      http: budget.wrapHttp(platform.http),
+    });
+    const deps = {
+      ledger: new LedgerRepo(platform.store),
+      log,
+      rate: new RateState(platform.store),
+      settings: settingsRepo,
+      now: () => platform.clock.now(),
+      random,
+      signal: budget.controller.signal,
+    };
+    const requeue: PushJob[] = [];
+    const errors: unknown[] = [];
+    const left: string[] = [];
+    for (const work of works) {
+      if (!budget.roomForTarget()) {
+        left.push(work.target.id);
+        continue;
+      }
+      try {
+        const step: TargetStep = await deliverToTarget(work, deps);
+        if (step.kind === 'requeue')
+          requeue.push(retryJob(body, work.target.id, step.attempt, step.delaySeconds));
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+    if (left.length > 0) requeue.push({ body: { ...body, targets: left, continuation: true } });
+    for (let i = 0; i < requeue.length; i += QUEUE_LIMITS.maxEventsPerPush) {
+      await platform.queue.push(requeue.slice(i, i + QUEUE_LIMITS.maxEventsPerPush));
+    }
+    if (errors.length > 0) throw errors[0];
+    return { kind: 'done' };
+  } catch (error) {
+    return failure(platform, log, body, job, error);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function retryJob(body: JobBody, targetId: string, attempt: number, delaySeconds: number): PushJob {
+  return {
+    body: { v: 1, event: body.event, targets: [targetId], attempt, trace: body.trace },
+    delayInSeconds: Math.min(delaySeconds, QUEUE_LIMITS.maxDelaySeconds),
+    concurrency: { key: `target-${targetId}`, limit: 1 },
+  };
+}
+
+/** Confluence or the platform failed before targets could be served: retry the whole job. */
+async function failure(
+  platform: Platform,
+  log: DeliveryLog,
+  body: JobBody,
+  job: ReceivedJob,
+  error: unknown,
+): Promise<JobOutcome> {
+  const now = platform.clock.now();
+  if (error instanceof ExpectedError) {
+    await recordRejected(log, now, error.message, body);
+    return { kind: 'done' };
+  }
+  const retryable = error instanceof RetryableError || (error as Error)?.name === 'QueueRateLimitError';
+  if (!retryable) throw error;
+  const reason = (error as Error).message;
+  if (job.retryCount >= QUEUE_LIMITS.maxRetries) {
+    await recordRejected(
+      log,
+      now,
+      `gave up after ${job.retryCount + 1} invocations: ${reason}`,
+      body,
+      'failed',
+    );
+    return { kind: 'done' };
+  }
+  platform.log.warn('job will be retried', {
+    pageId: body.event.pageId,
+    attempt: job.retryCount + 1,
+    reason,
+  });
+  const after = error instanceof RetryableError ? (error.retryAfterSeconds ?? 0) : 60;
+  const afterSeconds = Math.max(after, 5 * 2 ** job.retryCount);
+  return {
+    kind: 'retry',
+    afterSeconds,
+    reason: 'FUNCTION_UPSTREAM_RATE_LIMITED',
+    data: { reason: reason.slice(0, 500) },
+  };
+}

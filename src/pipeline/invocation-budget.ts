@@ -1,0 +1,47 @@
+import type { ConfluenceApi } from '../ports/confluence-api';
+import type { Http } from '../ports/http';
+
+/** Forge allows 100 network calls per invocation; keep a margin for the last writes. */
+export const FETCH_BUDGET = 90;
+/** Calls one target delivery may need (target call, egress check, a Confluence lookup). */
+export const CALLS_PER_TARGET = 4;
+
+/**
+ * Counts the network calls of one invocation and knows its deadline, so that work which would
+ * exceed the fetch budget or the function's timeout is checkpointed into a new job instead.
+ */
+export class InvocationBudget {
+  calls = 0;
+  confluenceCalls = 0;
+  readonly controller = new AbortController();
+
+  constructor(
+    readonly deadlineMs: number,
+    private readonly now: () => number,
+  ) {}
+
+  wrapConfluence(api: ConfluenceApi): ConfluenceApi {
+    return {
+      request: (path, init) => {
+        this.calls++;
+        this.confluenceCalls++;
+        return api.request(path, init);
+      },
+    };
+  }
+
+  wrapHttp(http: Http): Http {
+    return {
+      fetch: (request) => {
+        this.calls++;
+        return http.fetch(request);
+      },
+      egressAllowed: http.egressAllowed?.bind(http),
+    };
+  }
+
+  /** Whether another target fits in what is left of calls and time. */
+  roomForTarget(): boolean {
+    return this.calls + CALLS_PER_TARGET <= FETCH_BUDGET && this.now() < this.deadlineMs;
+  }
+}

@@ -1,0 +1,102 @@
+import { badRequest, notFound } from './api-error';
+import type { ConfluencePage } from './confluence-model';
+import { numericId } from './request-options';
+import type { Route, RouteContext, RouteResult } from './route-types';
+import { v1Content } from './v1-content';
+import { v1Operation, v1User } from './v1-json';
+
+const V1_STATUSES = ['current', 'trashed', 'draft', 'archived', 'historical', 'any'] as const;
+
+function contentNotFound(id: string): never {
+  throw notFound(`No content found with id: ContentId{id=${id}}`);
+}
+
+function existingPage(ctx: RouteContext): ConfluencePage {
+  const id = numericId(ctx.params.id);
+  const page = ctx.state.getPage(id);
+  if (page === undefined || page.status === 'trashed') contentNotFound(id);
+  return page;
+}
+
+/**
+ * Maps `expand` entries to what v1Content applies. Only the page's own restrictions are expanded:
+ * `ancestors.restrictions…` is ignored, because (UNVERIFIED, kept consistent here) the real v1 API
+ * does not expand ancestors' restrictions — callers need one request per ancestor.
+ */
+export function parseExpand(entries: readonly string[]): Set<string> {
+  const expand = new Set<string>();
+  for (const entry of entries) {
+    const restriction = /^restrictions\.(read|update)(\.restrictions(\.(user|group))?)?$/.exec(entry);
+    if (restriction !== null) {
+      expand.add(`restrictions.${restriction[1]}`);
+      if (restriction[4] !== undefined) expand.add(entry);
+    } else if (entry === 'body.storage') expand.add('body');
+    else if (entry === 'metadata.labels') expand.add('metadata');
+    else if (entry === 'ancestors' || entry.startsWith('ancestors.')) expand.add('ancestors');
+    else if (entry === 'space' || entry === 'version') expand.add(entry);
+  }
+  return expand;
+}
+
+function getContent(ctx: RouteContext): RouteResult {
+  const id = numericId(ctx.params.id);
+  const requested: string[] = ctx.query.listOf('status', V1_STATUSES);
+  const statuses = requested.length === 0 ? ['current'] : requested;
+  const page = ctx.state.getPage(id);
+  if (page === undefined || !(statuses.includes('any') || statuses.includes(page.status)))
+    contentNotFound(id);
+  return { body: v1Content(ctx.state, page, parseExpand(ctx.query.list('expand')), true) };
+}
+
+/** `{contentState: {id,name,color} | null, lastUpdated}`; `status` is current, draft or archived. */
+function getState(ctx: RouteContext): RouteResult {
+  const page = existingPage(ctx);
+  const status = ctx.query.oneOf('status', ['current', 'draft', 'archived'] as const) ?? 'current';
+  const servedFrom = { current: ['current'], archived: ['archived'], draft: ['current', 'draft'] }[status];
+  if (!servedFrom.includes(page.status)) contentNotFound(page.id);
+  const lastUpdated = page.contentStateUpdatedAt ?? page.version.createdAt;
+  return {
+    body: { contentState: page.contentState === null ? null : { ...page.contentState }, lastUpdated },
+  };
+}
+
+function getRestrictions(ctx: RouteContext): RouteResult {
+  const page = existingPage(ctx);
+  const all = { user: true, group: true };
+  const base = ctx.state.baseUrl;
+  return {
+    body: {
+      read: v1Operation(ctx.state, page, 'read', all),
+      update: v1Operation(ctx.state, page, 'update', all),
+      _links: { base, context: '/wiki', self: `${base}/rest/api/content/${page.id}/restriction/byOperation` },
+    },
+  };
+}
+
+function getRestrictionsFor(ctx: RouteContext): RouteResult {
+  const page = existingPage(ctx);
+  const operation = ctx.params.operationKey;
+  if (operation !== 'read' && operation !== 'update')
+    throw badRequest(`Unknown operation: ${operation ?? ''}`);
+  return { body: v1Operation(ctx.state, page, operation, { user: true, group: true }) };
+}
+
+function getUser(ctx: RouteContext): RouteResult {
+  const accountId = ctx.query.string('accountId');
+  if (accountId === undefined || accountId === '') throw badRequest('accountId is required');
+  const user = ctx.state.getUser(accountId);
+  if (user === undefined) throw notFound(`No user found with accountId: ${accountId}`);
+  return { body: v1User(ctx.state, user) };
+}
+
+export const v1Routes: Route[] = [
+  { method: 'GET', template: '/wiki/rest/api/content/{id}', handle: getContent },
+  { method: 'GET', template: '/wiki/rest/api/content/{id}/state', handle: getState },
+  { method: 'GET', template: '/wiki/rest/api/content/{id}/restriction/byOperation', handle: getRestrictions },
+  {
+    method: 'GET',
+    template: '/wiki/rest/api/content/{id}/restriction/byOperation/{operationKey}',
+    handle: getRestrictionsFor,
+  },
+  { method: 'GET', template: '/wiki/rest/api/user', handle: getUser },
+];

@@ -1,0 +1,111 @@
+import { deliverJob } from '../../pipeline/deliver-job';
+import { SettingsRepo } from '../../pipeline/settings-repo';
+import { secretKeys } from '../../domain/storage-layout';
+import { webhookTargetSchema } from '../../domain/settings';
+import type { Platform } from '../../ports/platform';
+import { MemoryLog } from '../../platform/node/memory-log';
+import { MemorySecretStore } from '../../platform/node/memory-secret-store';
+import { MemoryStore } from '../../platform/node/memory-store';
+import { NodeHttp } from '../../platform/node/node-http';
+import { NodeJobQueue } from '../../platform/node/node-job-queue';
+import { RestConfluenceApi } from '../../platform/node/rest-confluence-api';
+import { SeededRandom } from '../../platform/node/seeded-random';
+import { VirtualClock } from '../../platform/node/virtual-clock';
+import { generateWebhookSecret } from '../../targets/webhook/sign';
+import { ConfluenceState } from '../fake-confluence/confluence-state';
+import { startFakeConfluence, type FakeConfluence } from '../fake-confluence/fake-confluence-server';
+import { startWebhookReceiver, type WebhookReceiver } from '../webhook-receiver/webhook-receiver';
+import type { FaultSpec, Scenario } from './scenario-schema';
+import { seedConfluence } from './seed-confluence';
+
+export const CREDENTIALS = { email: 'relay-sandbox@example.com', apiToken: 'sandbox-api-token' };
+const DELIVER_BUDGET_MS = 100_000;
+
+export interface SandboxEnv {
+  clock: VirtualClock;
+  state: ConfluenceState;
+  confluence: FakeConfluence;
+  confluenceApi: RestConfluenceApi;
+  receivers: Map<string, WebhookReceiver>;
+  store: MemoryStore;
+  queue: NodeJobQueue;
+  platform: Platform;
+  refs: Map<string, string>;
+  toReceiverFaults(faults: FaultSpec[]): Parameters<WebhookReceiver['setFaults']>[0];
+  close(): Promise<void>;
+}
+
+/** Starts the fake Confluence, one receiver per target, and the Node platform wired to both. */
+export async function startSandbox(scenario: Scenario, body: (v: string) => string): Promise<SandboxEnv> {
+  const clock = new VirtualClock();
+  const state = new ConfluenceState(clock);
+  const confluence = await startFakeConfluence({
+    state,
+    credentials: CREDENTIALS,
+    clock,
+    rateLimit: { requestsPerMinute: 1200 },
+  });
+  state.setBaseUrl(`${confluence.url}/wiki`);
+  const refs = seedConfluence(state, scenario, body);
+  const toReceiverFaults = (faults: FaultSpec[]) =>
+    faults.map((f) =>
+      'downForSeconds' in f ? { downUntil: clock.now() + f.downForSeconds * 1000, status: f.status } : f,
+    );
+  const store = new MemoryStore({ clock });
+  const secrets = new MemorySecretStore();
+  const queue = new NodeJobQueue({ clock, seed: scenario.seed });
+  const confluenceApi = new RestConfluenceApi({ baseUrl: confluence.url, ...CREDENTIALS });
+  const log = new MemoryLog();
+  const platform: Platform = {
+    store,
+    secrets,
+    queue,
+    http: new NodeHttp(),
+    confluence: confluenceApi,
+    clock,
+    log,
+  };
+  const receivers = new Map<string, WebhookReceiver>();
+  const settings = new SettingsRepo(store, log);
+  for (const t of scenario.targets) {
+    const keys = Array.from({ length: t.secrets }, () => generateWebhookSecret());
+    const receiver = await startWebhookReceiver({ clock, secrets: keys, faults: toReceiverFaults(t.faults) });
+    receivers.set(t.id, receiver);
+    await secrets.setSecret(secretKeys.webhookSecrets(t.id), JSON.stringify(keys));
+    const target = webhookTargetSchema.parse({
+      ...t.settings,
+      id: t.id,
+      name: t.name,
+      kind: t.kind,
+      url: receiver.url,
+    });
+    await settings.saveTarget(target, 0, clock.now());
+  }
+  for (const m of scenario.mappings) {
+    const targets = m.targets.map((t) =>
+      typeof t === 'string'
+        ? { targetId: t, pushRestricted: false }
+        : { targetId: t.id, pushRestricted: t.pushRestricted },
+    );
+    await settings.saveMapping({ spaceKey: m.space, targets, rev: 0, updatedAt: 0 }, 0, clock.now());
+  }
+  const random = new SeededRandom(scenario.seed + 1);
+  queue.setHandler((job) =>
+    deliverJob(platform, job, { deadlineMs: clock.now() + DELIVER_BUDGET_MS, random: () => random.next() }),
+  );
+  return {
+    clock,
+    state,
+    confluence,
+    confluenceApi,
+    receivers,
+    store,
+    queue,
+    platform,
+    refs,
+    toReceiverFaults,
+    async close() {
+      await Promise.all([confluence.close(), ...[...receivers.values()].map((r) => r.close())]);
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { RelayEvent } from '../domain/relay-event';
+import type { CommentSnapshot, PageSnapshot, Person } from '../domain/snapshots';
+import type { Clock } from '../ports/clock';
+import type { Http } from '../ports/http';
+import type { Log } from '../ports/log';
+import type { SecretStore } from '../ports/secret-store';
+
+/** What one target is asked to do for one event. */
+export type DeliveryItem =
+  | {
+      action: 'upsert';
+      event: RelayEvent;
+      page: PageSnapshot;
+      author: Person;
+      firstDelivery: boolean;
+      remoteId?: string;
+    }
+  | { action: 'remove'; event: RelayEvent; pageId: string; reason: string; remoteId?: string; title?: string }
+  | { action: 'notify'; event: RelayEvent; page: PageSnapshot; comment: CommentSnapshot; author: Person };
+
+export interface DeliveryAttempt {
+  /** Deterministic: the same on every retry of this delivery. */
+  deliveryId: string;
+  attempt: number;
+  /** Aborts before the function's timeout. */
+  signal: AbortSignal;
+}
+
+/**
+ * Expected outcomes are values, not exceptions: `failed` is recorded and not retried, `retryable`
+ * carries its retry-after, `disable` switches the target off (e.g. 410 Gone). Adapters throw only
+ * on bugs.
+ */
+export type TargetResult =
+  | { kind: 'delivered'; remoteId?: string; httpStatus?: number }
+  | { kind: 'retryable'; reason: string; retryAfterSeconds?: number; httpStatus?: number }
+  | { kind: 'failed'; reason: string; httpStatus?: number }
+  | { kind: 'disable'; reason: string; httpStatus?: number };
+
+export interface TargetAdapter {
+  deliver(item: DeliveryItem, attempt: DeliveryAttempt): Promise<TargetResult>;
+}
+
+export interface TargetDeps {
+  http: Http;
+  secrets: SecretStore;
+  clock: Clock;
+  log: Log;
+}
