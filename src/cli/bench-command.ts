@@ -1,4 +1,3 @@
-import { deliverJob } from '../pipeline/deliver-job';
 import { handleConfluenceEvent } from '../pipeline/handle-event';
 import { scenarioSchema } from '../sandbox/scenario/scenario-schema';
 import { startSandbox } from '../sandbox/scenario/sandbox-env';
@@ -32,21 +31,28 @@ export async function benchCommand(_args: string[]): Promise<number> {
     expect: { targets: {} },
   });
   const env = await startSandbox(scenario, (v) => v);
-  const durations: number[] = [];
-  env.queue.setHandler(async (job) => {
-    const started = performance.now();
-    const outcome = await deliverJob(env.platform, job, { deadlineMs: env.clock.now() + 100_000 });
-    durations.push(performance.now() - started);
-    return outcome;
-  });
-  const wallStart = performance.now();
+  let refused = 0;
+  // Events arrive at 400 a minute of virtual time: under Forge's 500 queue events per minute.
+  const update = async (i: number) => {
+    await env.clock.advanceBy(150);
+    const pageId = env.refs.get(`p${i % PAGES}`)!;
+    const event = env.state.updatePage(pageId, { body: `<p>Revision ${i}</p>` });
+    if ((await handleConfluenceEvent(env.platform, event)).kind === 'retry') refused++;
+  };
   try {
+    // End to end per event: trigger, queue, consumer, Confluence fetch, signed POST, ledger, log.
+    const perEvent: number[] = [];
     for (let i = 0; i < EVENTS; i++) {
-      const pageId = env.refs.get(`p${i % PAGES}`)!;
-      await handleConfluenceEvent(
-        env.platform,
-        env.state.updatePage(pageId, { body: `<p>Revision ${i}</p>` }),
-      );
+      const started = performance.now();
+      await update(i);
+      await env.queue.runUntilIdle();
+      perEvent.push(performance.now() - started);
+    }
+    env.confluence.resetStats();
+    // Throughput: a burst of events drained by parallel consumers.
+    const wallStart = performance.now();
+    for (let i = 0; i < EVENTS; i++) {
+      await update(i);
       if (i % 25 === 24) await env.queue.runUntilIdle({ maxVirtualMs: 5_000 });
     }
     await env.queue.runUntilIdle();
@@ -56,16 +62,16 @@ export async function benchCommand(_args: string[]): Promise<number> {
       .filter(([r]) => r.includes('/rest/api/user'))
       .reduce((s, [, n]) => s + n, 0);
     const total = Object.values(byRoute).reduce((s, n) => s + n, 0);
-    const sorted = [...durations].sort((a, b) => a - b);
+    const sorted = [...perEvent].sort((a, b) => a - b);
     const received = env.receivers.get('hooks')!.messages().length;
     console.log(
-      `events: ${EVENTS} page updates over ${PAGES} pages; consumer invocations: ${durations.length}; webhook requests: ${received}`,
+      `events: 2 × ${EVENTS} page updates over ${PAGES} pages; webhook requests: ${received}; refused by the queue: ${refused}`,
     );
     console.log(
-      `processing time per invocation (wall): p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms`,
+      `end-to-end processing time per event (wall, one at a time): p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms`,
     );
     console.log(
-      `throughput: ${((EVENTS / wallMs) * 1000).toFixed(0)} events/s (wall ${wallMs.toFixed(0)} ms)`,
+      `throughput of a burst: ${((EVENTS / wallMs) * 1000).toFixed(0)} events/s (wall ${wallMs.toFixed(0)} ms)`,
     );
     console.log(
       `Confluence REST calls per page event: ${((total - userCalls) / EVENTS).toFixed(2)} (author lookups apart: ${userCalls})`,

@@ -44,7 +44,8 @@ export const CLAIM_LEASE_MS = 150_000;
 
 function isNewer(want: Want, row: LedgerRow): boolean {
   if (want.version !== row.version) return want.version > row.version;
-  return want.digest !== row.digest && want.fetchedAt > row.fetchedAt;
+  // Same version, other state (labels, status): the later read wins; ties go to the new state.
+  return want.digest !== row.digest && want.fetchedAt >= row.fetchedAt;
 }
 
 function staleReason(want: Want, row: LedgerRow): string {

@@ -20,6 +20,8 @@ export interface DeliverOptions {
   /** Real milliseconds after which target calls are aborted (before Forge kills the function). */
   abortAfterMs?: number;
   random?: () => number;
+  /** Network calls allowed per invocation (Forge: 100; a margin is kept). */
+  fetchBudget?: number;
 }
 
 /**
@@ -40,7 +42,7 @@ export async function deliverJob(
     return { kind: 'done' };
   }
   const body = parsed.data;
-  const budget = new InvocationBudget(options.deadlineMs, () => platform.clock.now());
+  const budget = new InvocationBudget(options.deadlineMs, () => platform.clock.now(), options.fetchBudget);
   const confluence = new ConfluenceClient(budget.wrapConfluence(platform.confluence), () =>
     platform.clock.now(),
   );
@@ -74,8 +76,9 @@ export async function deliverJob(
     const requeue: PushJob[] = [];
     const errors: unknown[] = [];
     const left: string[] = [];
-    for (const work of works) {
-      if (!budget.roomForTarget()) {
+    for (const [index, work] of works.entries()) {
+      // At least one target per invocation, so a continuation always makes progress.
+      if (index > 0 && !budget.roomForTarget()) {
         left.push(work.target.id);
         continue;
       }

@@ -18,6 +18,7 @@ export class InvocationBudget {
   constructor(
     readonly deadlineMs: number,
     private readonly now: () => number,
+    private readonly fetchBudget = FETCH_BUDGET,
   ) {}
 
   wrapConfluence(api: ConfluenceApi): ConfluenceApi {
@@ -42,6 +43,6 @@ export class InvocationBudget {
 
   /** Whether another target fits in what is left of calls and time. */
   roomForTarget(): boolean {
-    return this.calls + CALLS_PER_TARGET <= FETCH_BUDGET && this.now() < this.deadlineMs;
+    return this.calls + CALLS_PER_TARGET <= this.fetchBudget && this.now() < this.deadlineMs;
   }
 }
