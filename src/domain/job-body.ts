@@ -12,6 +12,8 @@ export const jobBodySchema = z.object({
   attempt: z.number().int().min(1).default(1),
   /** Which trigger event this job stems from (its type and time), carried into the delivery log. */
   trace: z.string().max(120).optional(),
+  /** Walk the pages below `event.pageId` (from this CQL cursor) and queue one job per page. */
+  subtree: z.object({ cursor: z.string().optional() }).optional(),
   /** A continuation of work checkpointed by an earlier invocation. */
   continuation: z.boolean().optional(),
 });

@@ -1,7 +1,8 @@
+import { judge, type Fact, type PageFacts } from './eligibility';
 import type { LedgerRow } from './ledger';
 import type { RelayEvent } from './relay-event';
+import { rulesFor, targetsForSpace } from './selection';
 import type { Settings, TargetSettings } from './settings';
-import type { PageSnapshot } from './snapshots';
 
 export type PlannedAction = 'upsert' | 'remove' | 'notify' | 'skip';
 
@@ -10,14 +11,12 @@ export interface Planned {
   target?: TargetSettings;
   action: PlannedAction;
   reason: string;
-  /** Default deny: the page's read restrictions must be checked before anything is sent. */
-  needsRestrictionCheck: boolean;
 }
 
 export interface PlanInput {
   event: RelayEvent;
-  /** undefined when the page is gone (trashed, archived, deleted). */
-  page: PageSnapshot | undefined;
+  /** undefined when the page is gone (trashed, archived, deleted: a current read 404s). */
+  facts: PageFacts | undefined;
   goneReason?: string;
   spaceKey: string | undefined;
   settings: Settings;
@@ -26,36 +25,44 @@ export interface PlanInput {
   only?: string[];
 }
 
+export type Plan = { kind: 'needs'; facts: Fact[] } | { kind: 'plan'; planned: Planned[] };
+
 /**
  * One decision per target, from the state the consumer fetched (events only say what to
- * re-evaluate): a page goes to the targets its space is mapped to; a page that left (gone, not
- * current, space unmapped) is removed from the targets it had reached.
+ * re-evaluate). A page goes to the targets whose rules admit it; a page that stops being eligible
+ * leaves the targets it had reached (or stays, by the target's policy). When a rule depends on a
+ * fact not fetched yet (content state, restrictions, ancestors), the plan asks for it first.
  */
-export function planDeliveries(input: PlanInput): Planned[] {
-  const mapping = input.settings.mappings.find((m) => m.spaceKey === input.spaceKey);
-  const mapped = new Map((mapping?.targets ?? []).map((t) => [t.targetId, t]));
+export function planDeliveries(input: PlanInput): Plan {
+  const { settings, spaceKey } = input;
   const reached = new Set(input.ledger.filter((r) => r.status === 'synced').map((r) => r.targetId));
-  const candidates = [...new Set([...mapped.keys(), ...reached])].filter(
+  const candidates = [...new Set([...targetsForSpace(spaceKey, settings), ...reached])].filter(
     (id) => !input.only || input.only.includes(id),
   );
-  return candidates.map((targetId) => {
-    const target = input.settings.targets.find((t) => t.id === targetId);
-    const plan = (action: PlannedAction, reason: string, needsRestrictionCheck = false): Planned => ({
-      targetId,
-      target,
-      action,
-      reason,
-      needsRestrictionCheck,
-    });
-    if (!target) return plan('skip', 'target no longer exists');
-    if (!target.enabled)
-      return plan('skip', `target is disabled${target.disabledReason ? `: ${target.disabledReason}` : ''}`);
-    if (!input.page) return plan('remove', input.goneReason ?? 'page is gone');
-    if (input.page.status !== 'current') return plan('remove', `page is ${input.page.status}`);
-    const entry = mapped.get(targetId);
-    if (!entry) return plan('remove', `space ${input.spaceKey ?? '?'} is not mapped to this target`);
-    const check = !entry.pushRestricted;
-    if (input.event.kind === 'comment') return plan('notify', `comment ${input.event.action}`, check);
-    return plan('upsert', `${input.event.kind} ${input.event.action}`, check);
-  });
+  const planned: Planned[] = [];
+  const needs = new Set<Fact>();
+  for (const targetId of candidates) {
+    const target = settings.targets.find((t) => t.id === targetId);
+    const plan = (action: PlannedAction, reason: string) =>
+      planned.push({ targetId, target, action, reason });
+    if (!target) plan('skip', 'target no longer exists');
+    else if (!target.enabled)
+      plan('skip', `target is disabled${target.disabledReason ? `: ${target.disabledReason}` : ''}`);
+    else if (!input.facts) plan('remove', input.goneReason ?? 'page is gone');
+    else {
+      const verdict = judge(rulesFor(target, spaceKey, settings), input.facts, spaceKey);
+      if (verdict.kind === 'needs') verdict.facts.forEach((f) => needs.add(f));
+      else if (verdict.kind === 'eligible')
+        plan(
+          input.event.kind === 'comment' ? 'notify' : 'upsert',
+          `${input.event.kind} ${input.event.action}`,
+        );
+      else if (input.event.kind === 'comment') plan('skip', verdict.reason);
+      else if (!reached.has(targetId)) plan('skip', verdict.reason);
+      else if (target.whenIneligible === 'keep')
+        plan('skip', `kept at the target by its policy although the ${verdict.reason}`);
+      else plan('remove', verdict.reason);
+    }
+  }
+  return needs.size > 0 ? { kind: 'needs', facts: [...needs] } : { kind: 'plan', planned };
 }

@@ -14,6 +14,11 @@ export const PAGE_ACTIONS = [
   'permissions_updated',
   'published',
 ] as const;
+/**
+ * Not a Confluence event: Relay re-evaluates each page below one whose restrictions changed or that
+ * moved, because Confluence emits no events for descendants.
+ */
+export const REEVALUATED = 'reevaluated';
 export const COMMENT_ACTIONS = ['created', 'updated', 'deleted'] as const;
 export const LABEL_ACTIONS = ['added', 'removed'] as const;
 
@@ -31,7 +36,7 @@ const common = {
 export const relayEventSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('page'),
-    action: z.enum(PAGE_ACTIONS),
+    action: z.enum([...PAGE_ACTIONS, REEVALUATED]),
     ...common,
     prevSpaceKey: z.string().optional(),
     prevParentId: z.string().optional(),
@@ -53,7 +58,10 @@ export const relayEventSchema = z.discriminatedUnion('kind', [
 ]);
 
 export type RelayEvent = z.infer<typeof relayEventSchema>;
-export type PageAction = (typeof PAGE_ACTIONS)[number];
+export type PageAction = (typeof PAGE_ACTIONS)[number] | typeof REEVALUATED;
+
+/** Events after which every page below must be re-evaluated. */
+export const SUBTREE_ACTIONS: readonly PageAction[] = ['permissions_updated', 'moved'];
 
 /** The event type name used in logs and webhook payloads, e.g. `page.updated`. */
 export function eventName(event: RelayEvent): string {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseSelector } from './label-expression';
 
 /**
  * Settings: one stored item per target and one per space mapping, each with a `rev` for
@@ -24,12 +25,30 @@ export const webhookUrlSchema = z.string().refine(
   { message: 'must be an https:// URL without credentials' },
 );
 
+const labelName = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[^\s,{}]+$/, 'a label has no spaces, commas or braces');
+
+/** A selector expression such as `MKT{marketing, pricing}, OPS`; errors give the position. */
+export const selectorSchema = z.string().superRefine((value, ctx) => {
+  const parsed = parseSelector(value);
+  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+});
+
 const targetBase = {
   id: targetIdSchema,
   name: z.string().trim().min(1, 'must not be empty').max(80),
   enabled: z.boolean().default(true),
   /** Why Relay switched the target off (e.g. the receiver answered 410 Gone). */
   disabledReason: z.string().optional(),
+  /** When set, this expression alone selects the target's pages (instead of space mappings). */
+  selector: selectorSchema.optional(),
+  /** With a selector: content-state names a page needs; unset: no verified gate. */
+  selectorVerifiedStates: z.array(z.string().trim().min(1)).min(1).optional(),
+  /** A page that stops being eligible is removed from the target, or kept there. */
+  whenIneligible: z.enum(['remove', 'keep']).default('remove'),
   rev: z.number().int().min(0).default(0),
   updatedAt: z.number().int().min(0).default(0),
 };
@@ -57,6 +76,18 @@ export const spaceMappingSchema = z.object({
         targetId: targetIdSchema,
         /** Opt-in: also push pages with read restrictions (default deny). */
         pushRestricted: z.boolean().default(false),
+        /** No labels: the whole space. Global labels only. */
+        labels: z
+          .object({
+            include: z.array(labelName).default([]),
+            exclude: z.array(labelName).default([]),
+            match: z.enum(['any', 'all']).default('any'),
+          })
+          .optional(),
+        verifiedOnly: z.boolean().default(false),
+        verifiedStates: z.array(z.string().trim().min(1)).min(1).default(['Verified']),
+        /** Only pages below this page. */
+        subtreeRootId: z.string().regex(/^\d+$/, 'must be a page id').optional(),
       }),
     )
     .max(25),

@@ -1,6 +1,6 @@
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
-import { isConfluenceAdmin, isSpaceAdmin } from '../pipeline/caller-rights';
+import { administeredSpaceKey, isConfluenceAdmin } from '../pipeline/caller-rights';
 import { settingsOverview } from '../pipeline/settings-overview';
 import { ForgeConfluenceApi } from '../platform/forge/forge-confluence-api';
 import { createForgePlatform } from '../platform/forge/forge-platform';
@@ -28,14 +28,13 @@ resolver.define('getOverview', async ({ context }) => {
   if (!ctx.accountId) return { error: 'Sign in to manage Relay.' };
   const asUser = ForgeConfluenceApi.forUser();
   const space = ctx.extension?.space;
-  const allowed = space ? await isSpaceAdmin(asUser, space.id) : await isConfluenceAdmin(asUser);
-  if (!allowed)
-    return {
-      error: space
-        ? `Only admins of space ${space.key} can change its mapping.`
-        : 'Only Confluence admins can manage Relay.',
-    };
-  return settingsOverview(createForgePlatform(), { license: ctx.license }, space?.key);
+  if (space) {
+    const spaceKey = await administeredSpaceKey(asUser, space.id);
+    if (!spaceKey) return { error: `Only admins of space ${space.key} can change its mapping.` };
+    return settingsOverview(createForgePlatform(), { license: ctx.license }, spaceKey);
+  }
+  if (!(await isConfluenceAdmin(asUser))) return { error: 'Only Confluence admins can manage Relay.' };
+  return settingsOverview(createForgePlatform(), { license: ctx.license });
 });
 
 export const adminResolver = resolver.getDefinitions();

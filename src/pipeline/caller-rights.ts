@@ -1,18 +1,20 @@
 import { z } from 'zod';
 import type { ConfluenceApi } from '../ports/confluence-api';
 
-const operations = z.looseObject({
-  operations: z.array(z.looseObject({ operation: z.string(), targetType: z.string() })).default([]),
-});
+const operation = z.looseObject({ operation: z.string(), targetType: z.string() });
+/** v1 lists operations as an array; v2 embeds them as `{results, meta, _links}`. */
+const operationList = z
+  .union([z.array(operation), z.looseObject({ results: z.array(operation) }).transform((o) => o.results)])
+  .default([]);
+const withOperations = z.looseObject({ key: z.string().optional(), operations: operationList });
 
-async function permittedOperations(
-  api: ConfluenceApi,
-  path: string,
-): Promise<Array<{ operation: string; targetType: string }>> {
+type Answer = z.infer<typeof withOperations>;
+
+async function read(api: ConfluenceApi, path: string): Promise<Answer | undefined> {
   const res = await api.request(path);
-  if (res.status !== 200) return [];
-  const parsed = operations.safeParse(JSON.parse(await res.text()));
-  return parsed.success ? parsed.data.operations : [];
+  if (res.status !== 200) return undefined;
+  const parsed = withOperations.safeParse(JSON.parse(await res.text()));
+  return parsed.success ? parsed.data : undefined;
 }
 
 /**
@@ -21,14 +23,24 @@ async function permittedOperations(
  * (reference/forge.md §5).
  */
 export async function isConfluenceAdmin(asUser: ConfluenceApi): Promise<boolean> {
-  const ops = await permittedOperations(asUser, '/wiki/rest/api/user/current?expand=operations');
-  return ops.some((o) => o.operation === 'administer' && o.targetType === 'application');
+  const answer = await read(asUser, '/wiki/rest/api/user/current?expand=operations');
+  return (
+    answer?.operations.some((o) => o.operation === 'administer' && o.targetType === 'application') ?? false
+  );
 }
 
-export async function isSpaceAdmin(asUser: ConfluenceApi, spaceId: string): Promise<boolean> {
-  const ops = await permittedOperations(
+/**
+ * The key of the space when the caller administers it, else undefined. The key comes from
+ * Confluence's answer, never from the invocation context, so id and key cannot disagree.
+ */
+export async function administeredSpaceKey(
+  asUser: ConfluenceApi,
+  spaceId: string,
+): Promise<string | undefined> {
+  const answer = await read(
     asUser,
     `/wiki/api/v2/spaces/${encodeURIComponent(spaceId)}?include-operations=true`,
   );
-  return ops.some((o) => o.operation === 'administer' && o.targetType === 'space');
+  const admin = answer?.operations.some((o) => o.operation === 'administer' && o.targetType === 'space');
+  return admin ? answer?.key : undefined;
 }

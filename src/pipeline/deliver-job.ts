@@ -13,6 +13,7 @@ import { prepareWork } from './prepare-work';
 import { RateState } from './rate-state';
 import { recordRejected } from './record-rejected';
 import { SettingsRepo } from './settings-repo';
+import { walkSubtree } from './walk-subtree';
 
 export interface DeliverOptions {
   /** When this invocation must have finished (function timeout minus a margin). */
@@ -56,6 +57,10 @@ export async function deliverJob(
           options.abortAfterMs,
         );
   try {
+    if (body.subtree) {
+      await walkSubtree(platform, confluence, body);
+      return { kind: 'done' };
+    }
     const works = await prepareWork({
       platform,
       body,

@@ -1,5 +1,6 @@
 import { isLicensed, type LicenceContext } from '../domain/licence';
 import { normaliseEvent } from '../domain/normalise-event';
+import { SUBTREE_ACTIONS } from '../domain/relay-event';
 import type { JobOutcome } from '../ports/job-queue';
 import type { Platform } from '../ports/platform';
 import { DeliveryLog } from './delivery-log';
@@ -34,7 +35,9 @@ export async function handleConfluenceEvent(
       try {
         const event = normalised.event;
         const body = { v: 1, event, trace: trace ?? `${event.kind}.${event.action}@${event.at ?? '?'}` };
-        await platform.queue.push([{ body }]);
+        // Restrictions or a position changed: the pages below are re-evaluated too (walk-subtree.ts).
+        const walk = event.kind === 'page' && SUBTREE_ACTIONS.includes(event.action);
+        await platform.queue.push(walk ? [{ body }, { body: { ...body, subtree: {} } }] : [{ body }]);
         return { kind: 'done' };
       } catch (error) {
         const reason = (error as Error).message;

@@ -1,7 +1,7 @@
 import { deliveryId, stateDigest } from '../domain/delivery-id';
 import type { JobBody } from '../domain/job-body';
 import type { LedgerRow, Want } from '../domain/ledger';
-import { planDeliveries, type Planned } from '../domain/plan';
+import type { Planned } from '../domain/plan';
 import { eventName } from '../domain/relay-event';
 import type { CommentSnapshot, PageSnapshot } from '../domain/snapshots';
 import type { Http } from '../ports/http';
@@ -11,6 +11,7 @@ import type { DeliveryItem } from '../targets/target-adapter';
 import type { ConfluenceClient } from './confluence/confluence-client';
 import type { DeliveryLog } from './delivery-log';
 import type { TargetWork } from './deliver-to-target';
+import { planWithFacts } from './gather-facts';
 import { LedgerRepo } from './ledger-repo';
 import type { SettingsRepo } from './settings-repo';
 import { UserNames } from './user-names';
@@ -38,7 +39,7 @@ export async function prepareWork(input: PrepareInput): Promise<TargetWork[]> {
   const spaceKey =
     page?.spaceKey ?? event.spaceKey ?? (page ? await confluence.getSpaceKey(page.spaceId) : undefined);
   const ledger = await new LedgerRepo(platform.store).forContent(event.pageId);
-  let planned = planDeliveries({
+  const planned = await planWithFacts({
     event,
     page,
     goneReason: fetched.kind === 'gone' ? fetched.reason : undefined,
@@ -46,12 +47,8 @@ export async function prepareWork(input: PrepareInput): Promise<TargetWork[]> {
     settings,
     ledger,
     only: body.targets,
+    confluence,
   });
-  if (page && planned.some((p) => p.needsRestrictionCheck)) {
-    const restriction = await confluence.readRestriction(page.id);
-    if (restriction.restricted)
-      planned = planned.map((p) => applyRestriction(p, restriction.where ?? page.id));
-  }
   const now = platform.clock.now();
   for (const p of planned.filter((x) => x.action === 'skip')) {
     await input.log.record({
@@ -109,12 +106,6 @@ export async function prepareWork(input: PrepareInput): Promise<TargetWork[]> {
       trace: body.trace,
     };
   });
-}
-
-function applyRestriction(p: Planned, where: string): Planned {
-  if (!p.needsRestrictionCheck || p.action === 'skip' || p.action === 'remove') return p;
-  const reason = `blocked by a read restriction on page ${where}`;
-  return p.action === 'upsert' ? { ...p, action: 'remove', reason } : { ...p, action: 'skip', reason };
 }
 
 async function loadComment(confluence: ConfluenceClient, event: JobBody['event']): Promise<CommentSnapshot> {

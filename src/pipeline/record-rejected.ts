@@ -13,7 +13,11 @@ export async function recordRejected(
   payload: unknown,
   status: DeliveryRecord['status'] = 'rejected',
 ): Promise<void> {
-  const event = (payload as { event?: { pageId?: unknown; kind?: unknown; action?: unknown } } | null)?.event;
+  const job = payload as {
+    event?: { pageId?: unknown; kind?: unknown; action?: unknown };
+    trace?: unknown;
+  } | null;
+  const event = job?.event;
   const raw = payload as { content?: { id?: unknown }; eventType?: unknown } | null;
   const pageId = String(event?.pageId ?? raw?.content?.id ?? '-');
   const digest = createHash('sha256')
@@ -33,5 +37,6 @@ export async function recordRejected(
     status,
     reason,
     at: now,
+    trace: typeof job?.trace === 'string' ? job.trace : undefined,
   });
 }

@@ -5,7 +5,8 @@ import { parseRetryAfter } from '../../domain/retry-schedule';
 import { ExpectedError, RetryableError } from '../errors';
 import {
   commentSchema,
-  contentWithRestrictionsSchema,
+  contentStateSchema,
+  searchPageSchema,
   labelsPageSchema,
   pageSchema,
   readRestrictionSchema,
@@ -13,6 +14,13 @@ import {
   userSchema,
 } from './confluence-schemas';
 import type { PageSnapshot } from '../../domain/snapshots';
+import {
+  contextPath,
+  hasReadRestriction,
+  isAncestorExpandBug,
+  toPageContext,
+  type PageContext,
+} from './page-context';
 import { toSnapshot } from './to-snapshot';
 
 export type PageFetch = { kind: 'found'; page: PageSnapshot } | { kind: 'gone'; reason: string };
@@ -23,6 +31,8 @@ const enc = encodeURIComponent;
 
 /** Typed Confluence REST calls over the ConfluenceApi port, the same on Forge and in Node. */
 export class ConfluenceClient {
+  private readonly ancestorCache = new Map<string, Promise<boolean>>();
+
   constructor(
     private readonly api: ConfluenceApi,
     private readonly now: () => number,
@@ -71,22 +81,63 @@ export class ConfluenceClient {
   }
 
   /**
-   * Default deny: a read restriction on the page or on any ancestor blocks it. The v1 content
-   * expand returns the page's own read restrictions and its ancestors, but not the ancestors'
-   * restrictions, so each ancestor costs one more request (cached by the caller per invocation).
+   * Ancestors (root first) and, when asked, whether a read restriction on the page or any ancestor
+   * blocks it (default deny; edit-only restrictions do not count). One request in the common case;
+   * one more per ancestor when Confluence refuses the nested expansion (see page-context.ts).
    */
-  async readRestriction(pageId: string): Promise<{ restricted: boolean; where?: string }> {
-    const expand = 'ancestors,restrictions.read.restrictions.user,restrictions.read.restrictions.group';
-    const res = await this.call(`/wiki/rest/api/content/${enc(pageId)}?expand=${enc(expand)}`);
-    const content = contentWithRestrictionsSchema.parse(await this.json(res, `restrictions of ${pageId}`));
-    if (hasReadRestriction(content.restrictions?.read)) return { restricted: true, where: pageId };
-    for (const ancestor of [...content.ancestors].reverse()) {
-      const r = await this.call(`/wiki/rest/api/content/${enc(ancestor.id)}/restriction/byOperation`);
-      const body = (await this.json(r, `restrictions of ${ancestor.id}`)) as { read?: unknown };
-      if (hasReadRestriction(readRestrictionSchema.parse(body.read ?? {})))
-        return { restricted: true, where: ancestor.id };
+  async pageContext(pageId: string, withRestrictions: boolean): Promise<PageContext> {
+    const res = await this.call(contextPath(pageId, withRestrictions ? 'all' : 'none'));
+    let context: PageContext;
+    if (res.status !== 404 || !withRestrictions) {
+      context = toPageContext(await this.json(res, `page ${pageId}`), true, withRestrictions);
+    } else {
+      const body = await res.text();
+      if (!isAncestorExpandBug(res.status, body)) {
+        throw new ExpectedError(`Confluence answered 404 for the context of page ${pageId}`);
+      }
+      const own = await this.json(await this.call(contextPath(pageId, 'own')), `page ${pageId}`);
+      context = toPageContext(own, false, true);
     }
-    return { restricted: false };
+    if (context.restriction?.restricted) return context;
+    for (const ancestorId of [...context.unchecked].reverse()) {
+      if (await this.ancestorRestricted(ancestorId)) {
+        return { ...context, restriction: { restricted: true, where: ancestorId } };
+      }
+    }
+    return context;
+  }
+
+  /** Cached per invocation: siblings share ancestors. */
+  private ancestorRestricted(ancestorId: string): Promise<boolean> {
+    let known = this.ancestorCache.get(ancestorId);
+    if (!known) {
+      known = this.call(`/wiki/rest/api/content/${enc(ancestorId)}/restriction/byOperation/read`)
+        .then((r) => this.json(r, `restrictions of ${ancestorId}`))
+        .then((body) => hasReadRestriction(readRestrictionSchema.parse(body)));
+      this.ancestorCache.set(ancestorId, known);
+    }
+    return known;
+  }
+
+  /** Current pages at any depth below `rootId`, one CQL page at a time. */
+  async descendants(
+    rootId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ ids: string[]; nextCursor?: string }> {
+    const cql = `ancestor = ${rootId} and type = page`;
+    const query = `cql=${enc(cql)}&limit=${limit}${cursor ? `&cursor=${enc(cursor)}` : ''}`;
+    const res = await this.call(`/wiki/rest/api/content/search?${query}`);
+    const page = searchPageSchema.parse(await this.json(res, `pages below ${rootId}`));
+    const next = page._links?.next;
+    const nextCursor = next ? (new URL(next, 'http://x').searchParams.get('cursor') ?? undefined) : undefined;
+    return { ids: page.results.map((r) => r.id), nextCursor };
+  }
+
+  /** The page's content state (v1; no v2 equivalent); null when it has none. */
+  async getContentState(pageId: string): Promise<{ name: string } | null> {
+    const res = await this.call(`/wiki/rest/api/content/${enc(pageId)}/state?status=current`);
+    return contentStateSchema.parse(await this.json(res, `content state of ${pageId}`)).contentState;
   }
 
   private async call(path: string): Promise<HttpResponse> {
@@ -109,9 +160,4 @@ export class ConfluenceClient {
     }
     return JSON.parse(await res.text());
   }
-}
-
-function hasReadRestriction(read: z.infer<typeof readRestrictionSchema> | undefined): boolean {
-  const r = read?.restrictions;
-  return (r?.user?.results.length ?? 0) > 0 || (r?.group?.results.length ?? 0) > 0;
 }

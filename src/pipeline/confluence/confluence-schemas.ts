@@ -73,9 +73,23 @@ export const readRestrictionSchema = z.looseObject({
     .optional(),
 });
 
-/** v1 content with `expand=ancestors,restrictions.read.restrictions.user,restrictions.read.restrictions.group`. */
-export const contentWithRestrictionsSchema = z.looseObject({
+const withReadRestrictions = {
   id: z.string(),
-  ancestors: z.array(z.looseObject({ id: z.string() })).default([]),
   restrictions: z.looseObject({ read: readRestrictionSchema.optional() }).optional(),
+};
+
+/** v1 content with ancestors and, where asked, the page's and the ancestors' read restrictions. */
+export const contentWithRestrictionsSchema = z.looseObject({
+  ...withReadRestrictions,
+  ancestors: z.array(z.looseObject(withReadRestrictions)).default([]),
+});
+
+export const contentStateSchema = z.looseObject({
+  contentState: z.looseObject({ name: z.string() }).nullable().default(null),
+});
+
+/** v1 CQL content search: `{results, _links.next}` with an opaque cursor in `next`. */
+export const searchPageSchema = z.looseObject({
+  results: z.array(z.looseObject({ id: z.string() })),
+  _links: z.looseObject({ next: z.string().optional() }).optional(),
 });

@@ -21,7 +21,10 @@ interface CompiledRoute {
   names: string[];
 }
 
-/** Matches a request path against route templates like `/wiki/api/v2/pages/{id}/labels`. */
+/**
+ * Matches a request path against route templates like `/wiki/api/v2/pages/{id}/labels`. A template
+ * with fewer parameters wins, so `/content/search` is not taken for `/content/{id}`.
+ */
 export class RouteMatcher {
   private readonly compiled: CompiledRoute[];
 
@@ -44,7 +47,8 @@ export class RouteMatcher {
   match(method: string, path: string): RouteMatch {
     const hits = this.compiled
       .map((c) => ({ c, m: c.pattern.exec(path) }))
-      .filter((hit): hit is { c: CompiledRoute; m: RegExpExecArray } => hit.m !== null);
+      .filter((hit): hit is { c: CompiledRoute; m: RegExpExecArray } => hit.m !== null)
+      .sort((a, b) => a.c.names.length - b.c.names.length);
     const first = hits[0];
     if (first === undefined) return { kind: 'none' };
     const hit = hits.find((h) => h.c.route.method === method);

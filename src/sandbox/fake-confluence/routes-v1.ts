@@ -2,7 +2,9 @@ import { badRequest, notFound } from './api-error';
 import type { ConfluencePage } from './confluence-model';
 import { numericId } from './request-options';
 import type { Route, RouteContext, RouteResult } from './route-types';
+import { v1SearchRoutes } from './routes-v1-search';
 import { v1Content } from './v1-content';
+import { parseExpand } from './v1-expand';
 import { v1Operation, v1User } from './v1-json';
 
 const V1_STATUSES = ['current', 'trashed', 'draft', 'archived', 'historical', 'any'] as const;
@@ -18,26 +20,6 @@ function existingPage(ctx: RouteContext): ConfluencePage {
   return page;
 }
 
-/**
- * Maps `expand` entries to what v1Content applies. Only the page's own restrictions are expanded:
- * `ancestors.restrictions…` is ignored, because (UNVERIFIED, kept consistent here) the real v1 API
- * does not expand ancestors' restrictions — callers need one request per ancestor.
- */
-export function parseExpand(entries: readonly string[]): Set<string> {
-  const expand = new Set<string>();
-  for (const entry of entries) {
-    const restriction = /^restrictions\.(read|update)(\.restrictions(\.(user|group))?)?$/.exec(entry);
-    if (restriction !== null) {
-      expand.add(`restrictions.${restriction[1]}`);
-      if (restriction[4] !== undefined) expand.add(entry);
-    } else if (entry === 'body.storage') expand.add('body');
-    else if (entry === 'metadata.labels') expand.add('metadata');
-    else if (entry === 'ancestors' || entry.startsWith('ancestors.')) expand.add('ancestors');
-    else if (entry === 'space' || entry === 'version') expand.add(entry);
-  }
-  return expand;
-}
-
 function getContent(ctx: RouteContext): RouteResult {
   const id = numericId(ctx.params.id);
   const requested: string[] = ctx.query.listOf('status', V1_STATUSES);
@@ -48,7 +30,13 @@ function getContent(ctx: RouteContext): RouteResult {
   return { body: v1Content(ctx.state, page, parseExpand(ctx.query.list('expand')), true) };
 }
 
-/** `{contentState: {id,name,color} | null, lastUpdated}`; `status` is current, draft or archived. */
+/**
+ * `{contentState: {id,name,color} | null, lastUpdated}`. `status` is optional (current, draft or
+ * archived; default current, as the v1 OpenAPI spec says); any other value is a 400. Unknown,
+ * purged or trashed content is a 404, as is content whose status does not match (a draft asked
+ * with status=current). `lastUpdated` is the last state change, else the current version's date
+ * (UNVERIFIED for content that never had a state).
+ */
 function getState(ctx: RouteContext): RouteResult {
   const page = existingPage(ctx);
   const status = ctx.query.oneOf('status', ['current', 'draft', 'archived'] as const) ?? 'current';
@@ -90,6 +78,7 @@ function getUser(ctx: RouteContext): RouteResult {
 }
 
 export const v1Routes: Route[] = [
+  ...v1SearchRoutes,
   { method: 'GET', template: '/wiki/rest/api/content/{id}', handle: getContent },
   { method: 'GET', template: '/wiki/rest/api/content/{id}/state', handle: getState },
   { method: 'GET', template: '/wiki/rest/api/content/{id}/restriction/byOperation', handle: getRestrictions },

@@ -1,7 +1,22 @@
+import { notFound } from './api-error';
 import type { ConfluencePage } from './confluence-model';
 import type { ConfluenceStore } from './confluence-store';
+import type { ExpandSet } from './v1-expand';
+import { ancestorExpand } from './v1-expand';
+import { v1Restrictions } from './v1-restrictions';
 import { pageWebUi, tinyUi } from './v2-json';
-import { v1Array, v1Operation, v1User } from './v1-json';
+import { v1Array, v1User, v1Version } from './v1-json';
+
+/**
+ * CONFCLOUD-77618 / CONFCLOUD-76424: expanding the ancestors' restrictions fails the whole request
+ * (a single content or a whole search batch) with 404 when an ancestor is not readable as current
+ * content (draft, trashed or outdated). Public connectors match this message or "No content with
+ * id" and fall back to `expand=ancestors` plus one `restriction/byOperation` per ancestor.
+ * UNVERIFIED: that an archived ancestor triggers it too (the fake says yes: it is not current),
+ * and the rest of the body (the fake sends its usual v1 error body with this message).
+ */
+export const UNREADABLE_ANCESTOR_MESSAGE =
+  'Cannot find content. Outdated version/old_draft/trashed? Please provide valid ContentId.';
 
 interface Expansion {
   value: () => unknown;
@@ -9,9 +24,37 @@ interface Expansion {
   link: string;
 }
 
-function expansions(store: ConfluenceStore, page: ConfluencePage): Record<string, Expansion> {
+function history(store: ConfluenceStore, page: ConfluencePage, expand: ExpandSet): unknown {
+  const lastUpdated = expand.has('history.lastUpdated');
+  const collapsed: Record<string, string> = { previousVersion: '', contributors: '', nextVersion: '' };
+  if (!lastUpdated) collapsed.lastUpdated = '';
+  return {
+    latest: true,
+    createdBy: v1User(store, store.requireUser(page.authorId)),
+    ownedBy: v1User(store, store.requireUser(page.ownerId)),
+    createdDate: page.createdAt,
+    ...(lastUpdated ? { lastUpdated: v1Version(store, page) } : {}),
+    _expandable: collapsed,
+    _links: { self: `${store.baseUrl}/rest/api/content/${page.id}/history` },
+  };
+}
+
+/** Root first. Expanding their restrictions needs every ancestor current (see the message above). */
+function ancestors(store: ConfluenceStore, page: ConfluencePage, expand: ExpandSet): unknown[] {
+  const nested = ancestorExpand(expand);
+  const chain = store.ancestorsOf(page.id);
+  if (nested.has('restrictions') && chain.some((ancestor) => ancestor.status !== 'current')) {
+    throw notFound(UNREADABLE_ANCESTOR_MESSAGE);
+  }
+  return chain.map((ancestor) => v1Content(store, ancestor, nested));
+}
+
+function expansions(
+  store: ConfluenceStore,
+  page: ConfluencePage,
+  expand: ExpandSet,
+): Record<string, Expansion> {
   const space = store.requireSpace(page.spaceId);
-  const { version } = page;
   return {
     space: {
       value: () => ({
@@ -23,20 +66,12 @@ function expansions(store: ConfluenceStore, page: ConfluencePage): Record<string
       }),
       link: `/rest/api/space/${space.key}`,
     },
-    version: {
-      value: () => ({
-        by: v1User(store, store.requireUser(version.authorId)),
-        when: version.createdAt,
-        number: version.number,
-        minorEdit: version.minorEdit,
-        message: version.message,
-      }),
-      link: '',
+    version: { value: () => v1Version(store, page), link: '' },
+    history: {
+      value: () => history(store, page, expand),
+      link: `/rest/api/content/${page.id}/history`,
     },
-    ancestors: {
-      value: () => store.ancestorsOf(page.id).map((a) => v1Content(store, a, new Set())),
-      link: '',
-    },
+    ancestors: { value: () => ancestors(store, page, expand), link: '' },
     body: { value: () => ({ storage: { value: page.body, representation: 'storage' } }), link: '' },
     metadata: {
       value: () => ({
@@ -49,40 +84,27 @@ function expansions(store: ConfluenceStore, page: ConfluencePage): Record<string
   };
 }
 
-/** The page's own restrictions, per expanded operation; undefined when none was asked for. */
-function restrictions(store: ConfluenceStore, page: ConfluencePage, expand: ReadonlySet<string>): unknown {
-  const operations = (['read', 'update'] as const).filter((op) => expand.has(`restrictions.${op}`));
-  if (operations.length === 0) return undefined;
-  return Object.fromEntries(
-    operations.map((op) => {
-      const user = expand.has(`restrictions.${op}.restrictions.user`);
-      const group = expand.has(`restrictions.${op}.restrictions.group`);
-      return [op, v1Operation(store, page, op, { user, group })];
-    }),
-  );
-}
-
 /**
- * The v1 content object. `expand` holds normalised names (see parseExpand in routes-v1.ts):
- * space, version, ancestors, body, metadata, restrictions.<op>[.restrictions.<user|group>].
- * Ancestors are never expanded further. `topLevel` adds `_links.base` and `_links.context`.
+ * The v1 content object. `expand` holds normalised names (see v1-expand.ts); an expansion not
+ * asked for stays in `_expandable`. `topLevel` adds `_links.base` and `_links.context` (a single
+ * content response; search results and ancestors do not carry them).
  */
 export function v1Content(
   store: ConfluenceStore,
   page: ConfluencePage,
-  expand: ReadonlySet<string>,
+  expand: ExpandSet,
   topLevel = false,
 ): Record<string, unknown> {
   const expanded: Record<string, unknown> = {};
   const expandable: Record<string, string> = {};
-  for (const [name, expansion] of Object.entries(expansions(store, page))) {
+  for (const [name, expansion] of Object.entries(expansions(store, page, expand))) {
     if (expand.has(name)) expanded[name] = expansion.value();
     else expandable[name] = expansion.link;
   }
   const self = `/rest/api/content/${page.id}`;
-  const restricted = restrictions(store, page, expand);
-  if (restricted === undefined) expandable.restrictions = `${self}/restriction/byOperation`;
-  else expanded.restrictions = restricted;
+  const restrictions = v1Restrictions(store, page, expand);
+  if (restrictions === undefined) expandable.restrictions = `${self}/restriction/byOperation`;
+  else expanded.restrictions = restrictions;
   return {
     id: page.id,
     type: 'page',

@@ -31,7 +31,13 @@ export function v1Array(results: unknown[]): Record<string, unknown> {
   return { results, start: 0, limit: 200, size: results.length };
 }
 
-/** One operation of `restriction/byOperation`, with users and/or groups expanded. */
+/**
+ * One operation of `restriction/byOperation`, and of a content's `restrictions.<op>` expansion
+ * (the same shape). A subject list not asked for stays in `restrictions._expandable`; with neither
+ * asked for, `restrictions` itself stays in `_expandable` (ContentRestriction in the v1 OpenAPI
+ * spec; UNVERIFIED: the exact `_expandable` link values). `read` and `update` are separate lists:
+ * an edit-only restriction never shows up under `read`.
+ */
 export function v1Operation(
   store: ConfluenceStore,
   page: ConfluencePage,
@@ -39,14 +45,33 @@ export function v1Operation(
   expand: { user: boolean; group: boolean },
 ): Record<string, unknown> {
   const entries = page.restrictions[operation];
-  const restrictions: Record<string, unknown> = {};
-  if (expand.user)
-    restrictions.user = v1Array(entries.users.map((id) => v1User(store, store.requireUser(id))));
-  if (expand.group) restrictions.group = v1Array(entries.groups.map(groupJson));
+  const self = `/rest/api/content/${page.id}/restriction/byOperation/${operation}`;
+  const subjects: Record<string, unknown> = {};
+  const collapsed: Record<string, string> = {};
+  if (expand.user) subjects.user = v1Array(entries.users.map((id) => v1User(store, store.requireUser(id))));
+  else collapsed.user = `${self}/user`;
+  if (expand.group) subjects.group = v1Array(entries.groups.map(groupJson));
+  else collapsed.group = `${self}/group`;
+  const any = expand.user || expand.group;
+  const unexpanded = Object.keys(collapsed).length === 0 ? {} : { _expandable: collapsed };
   return {
     operation,
-    restrictions,
-    _expandable: { content: `/rest/api/content/${page.id}` },
-    _links: { self: `${store.baseUrl}/rest/api/content/${page.id}/restriction/byOperation/${operation}` },
+    ...(any ? { restrictions: { ...subjects, ...unexpanded } } : {}),
+    _expandable: { ...(any ? {} : { restrictions: '' }), content: `/rest/api/content/${page.id}` },
+    _links: { self: `${store.baseUrl}${self}` },
+  };
+}
+
+/** A v1 `Version` of a page (`version` and `history.lastUpdated` expansions). */
+export function v1Version(store: ConfluenceStore, page: ConfluencePage): Record<string, unknown> {
+  const { version } = page;
+  return {
+    by: v1User(store, store.requireUser(version.authorId)),
+    when: version.createdAt,
+    number: version.number,
+    minorEdit: version.minorEdit,
+    message: version.message,
+    _expandable: { collaborators: '', content: `/rest/api/content/${page.id}` },
+    _links: { self: `${store.baseUrl}/rest/api/content/${page.id}/version/${version.number}` },
   };
 }

@@ -1,7 +1,7 @@
 import { deliverJob } from '../../pipeline/deliver-job';
 import { SettingsRepo } from '../../pipeline/settings-repo';
 import { secretKeys } from '../../domain/storage-layout';
-import { webhookTargetSchema } from '../../domain/settings';
+import { spaceMappingSchema, webhookTargetSchema } from '../../domain/settings';
 import type { Platform } from '../../ports/platform';
 import { MemoryLog } from '../../platform/node/memory-log';
 import { MemorySecretStore } from '../../platform/node/memory-secret-store';
@@ -16,7 +16,7 @@ import { ConfluenceState } from '../fake-confluence/confluence-state';
 import { startFakeConfluence, type FakeConfluence } from '../fake-confluence/fake-confluence-server';
 import { startWebhookReceiver, type WebhookReceiver } from '../webhook-receiver/webhook-receiver';
 import type { FaultSpec, Scenario } from './scenario-schema';
-import { seedConfluence } from './seed-confluence';
+import { resolveRef, seedConfluence } from './seed-confluence';
 
 export const CREDENTIALS = { email: 'relay-sandbox@example.com', apiToken: 'sandbox-api-token' };
 const DELIVER_BUDGET_MS = 100_000;
@@ -82,12 +82,12 @@ export async function startSandbox(scenario: Scenario, body: (v: string) => stri
     await settings.saveTarget(target, 0, clock.now());
   }
   for (const m of scenario.mappings) {
-    const targets = m.targets.map((t) =>
-      typeof t === 'string'
-        ? { targetId: t, pushRestricted: false }
-        : { targetId: t.id, pushRestricted: t.pushRestricted },
-    );
-    await settings.saveMapping({ spaceKey: m.space, targets, rev: 0, updatedAt: 0 }, 0, clock.now());
+    const targets = m.targets.map((t) => {
+      if (typeof t === 'string') return { targetId: t };
+      const { id, subtree, ...rest } = t;
+      return { ...rest, targetId: id, subtreeRootId: subtree ? resolveRef(refs, subtree) : undefined };
+    });
+    await settings.saveMapping(spaceMappingSchema.parse({ spaceKey: m.space, targets }), 0, clock.now());
   }
   const random = new SeededRandom(scenario.seed + 1);
   queue.setHandler((job) =>

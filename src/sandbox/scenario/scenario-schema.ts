@@ -100,7 +100,24 @@ export const scenarioSchema = z.object({
     z.object({
       space: z.string(),
       targets: z.array(
-        z.union([z.string(), z.object({ id: z.string(), pushRestricted: z.boolean().default(false) })]),
+        z.union([
+          z.string(),
+          z.object({
+            id: z.string(),
+            pushRestricted: z.boolean().optional(),
+            labels: z
+              .object({
+                include: z.array(z.string()).optional(),
+                exclude: z.array(z.string()).optional(),
+                match: z.enum(['any', 'all']).optional(),
+              })
+              .optional(),
+            verifiedOnly: z.boolean().optional(),
+            verifiedStates: z.array(z.string()).optional(),
+            /** A page ref: only pages below it. */
+            subtree: ref.optional(),
+          }),
+        ]),
       ),
     }),
   ),

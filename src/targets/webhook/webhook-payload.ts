@@ -1,5 +1,6 @@
 import { assertNever } from '../../domain/assert-never';
 import type { WebhookTargetSettings } from '../../domain/settings';
+import { REEVALUATED } from '../../domain/relay-event';
 import type { DeliveryItem } from '../target-adapter';
 
 /**
@@ -29,7 +30,10 @@ export function buildPayload(
         ? item.comment.version.createdAt
         : undefined;
   const timestamp = changedAt ?? item.event.at ?? new Date(now).toISOString();
-  const event = `avi:confluence:${item.event.action}:${item.event.kind}`;
+  const event =
+    item.event.action === REEVALUATED
+      ? 'relay:reevaluated'
+      : `avi:confluence:${item.event.action}:${item.event.kind}`;
   switch (item.action) {
     case 'upsert': {
       const { page } = item;

@@ -1,0 +1,71 @@
+import { parseSelector } from './label-expression';
+import type { Settings, SpaceMapping, TargetSettings } from './settings';
+
+/** Which pages of a space may go to a target. Mappings and selector expressions compile to these. */
+export interface LabelFilter {
+  include: string[];
+  exclude: string[];
+  match: 'any' | 'all';
+}
+
+export interface SelectionRule {
+  spaceKey: string;
+  /** undefined: the whole space. Applies to `global` labels only. */
+  labels?: LabelFilter;
+  /** Content-state names that count as verified; undefined: no state gate. */
+  verifiedStates?: string[];
+  /** Only pages below this page (not the page itself). */
+  subtreeRootId?: string;
+  /** Opt-in: push pages with read restrictions too (default deny). */
+  pushRestricted: boolean;
+}
+
+type MappingEntry = SpaceMapping['targets'][number];
+
+function fromMapping(spaceKey: string, entry: MappingEntry): SelectionRule {
+  const include = entry.labels?.include ?? [];
+  const exclude = entry.labels?.exclude ?? [];
+  return {
+    spaceKey,
+    labels:
+      include.length + exclude.length > 0
+        ? { include, exclude, match: entry.labels?.match ?? 'any' }
+        : undefined,
+    verifiedStates: entry.verifiedOnly ? entry.verifiedStates : undefined,
+    subtreeRootId: entry.subtreeRootId,
+    pushRestricted: entry.pushRestricted,
+  };
+}
+
+/**
+ * The rules of one target for one space. A target with a selector expression is ruled by it alone
+ * (an empty expression selects nothing); otherwise by the space mappings that name it. A selector
+ * that no longer parses selects nothing (fail closed); settings validation reports it when saved.
+ */
+export function rulesFor(
+  target: TargetSettings,
+  spaceKey: string | undefined,
+  settings: Settings,
+): SelectionRule[] {
+  if (!spaceKey) return [];
+  if (target.selector !== undefined) {
+    const parsed = parseSelector(target.selector);
+    if (!parsed.ok) return [];
+    return parsed.items
+      .filter((item) => item.spaceKey === spaceKey)
+      .map((item) => ({
+        spaceKey,
+        labels: item.labels ? { include: item.labels, exclude: [], match: 'any' as const } : undefined,
+        verifiedStates: target.selectorVerifiedStates,
+        pushRestricted: false,
+      }));
+  }
+  return settings.mappings
+    .filter((m) => m.spaceKey === spaceKey)
+    .flatMap((m) => m.targets.filter((t) => t.targetId === target.id).map((t) => fromMapping(spaceKey, t)));
+}
+
+/** Targets that may select pages of `spaceKey` at all (before looking at the page). */
+export function targetsForSpace(spaceKey: string | undefined, settings: Settings): string[] {
+  return settings.targets.filter((t) => rulesFor(t, spaceKey, settings).length > 0).map((t) => t.id);
+}
