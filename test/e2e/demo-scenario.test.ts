@@ -19,6 +19,18 @@ describe('the demo scenario (npm start)', () => {
     // Faults were met and retried, malformed events were logged, the unmapped space produced nothing.
     expect(result.deliveries.some((d) => d.status === 'retrying' && d.httpStatus === 503)).toBe(true);
     expect(result.deliveries.filter((d) => d.status === 'rejected')).toHaveLength(2);
-    expect(result.deliveries.some((d) => d.spaceKey === 'HR')).toBe(false);
+    // Only the selector target maps HR.
+    const hr = result.deliveries.filter((d) => d.spaceKey === 'HR' && d.status === 'delivered');
+    expect([...new Set(hr.map((d) => d.targetId))]).toEqual(['ops-feed']);
+    // Every rule is seen at work, with its reason in the log.
+    const reasons = result.deliveries.filter((d) => d.status === 'skipped').map((d) => d.reason ?? '');
+    for (const rule of [
+      'carries none of the labels kb',
+      'is not verified',
+      'is not below page',
+      'blocked by a read restriction',
+    ]) {
+      expect(reasons.some((r) => r.includes(rule))).toBe(true);
+    }
   });
 });
