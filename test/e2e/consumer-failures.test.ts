@@ -135,3 +135,38 @@ describe('the consumer when things fail', () => {
       ).toHaveLength(1);
   });
 });
+
+describe('eligibility facts that cannot be read fail closed', () => {
+  let env: SandboxEnv;
+  afterEach(() => env.close());
+
+  it('keeps a page home when its content state cannot be read, and says so', async () => {
+    const scenario = scenarioSchema.parse({
+      name: 'state error',
+      users: [{ accountId: 'u1', displayName: 'Alice' }],
+      spaces: [{ key: 'DOCS', name: 'Docs' }],
+      pages: [
+        { ref: 'p', space: 'DOCS', title: 'Runbook', body: '<p>v1</p>', author: 'u1', state: 'Verified' },
+      ],
+      targets: [{ id: 'hooks', name: 'hooks', kind: 'webhook' }],
+      mappings: [{ space: 'DOCS', targets: [{ id: 'hooks', verifiedOnly: true }] }],
+      steps: [],
+      expect: { targets: {} },
+    });
+    env = await startSandbox(scenario, (v) => v);
+    env.confluence.injectFaults([
+      { pathPrefix: `/wiki/rest/api/content/${env.refs.get('p')}/state`, status: 400, times: 1 },
+    ]);
+    expect(await deliverJob(env.platform, job(env), { deadlineMs: env.clock.now() + 100_000 })).toEqual({
+      kind: 'done',
+    });
+    expect(env.receivers.get('hooks')!.messages()).toHaveLength(0);
+    const skipped = records(env).find((r) => r.status === 'skipped');
+    expect(skipped?.reason).toMatch(
+      /^page content state could not be read, so the verified rule fails closed: Confluence answered 400/,
+    );
+    // Once the state can be read again, the verified page goes out.
+    await deliverJob(env.platform, job(env), { deadlineMs: env.clock.now() + 100_000 });
+    expect(env.receivers.get('hooks')!.state()[env.refs.get('p')!]).toMatchObject({ present: true });
+  });
+});
