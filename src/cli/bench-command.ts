@@ -1,3 +1,4 @@
+import { benchConvert } from './bench-convert';
 import { benchEligibility } from './bench-eligibility';
 import { benchPipeline } from './bench-pipeline';
 
@@ -6,5 +7,7 @@ export async function benchCommand(_args: string[]): Promise<number> {
   const code = await benchPipeline();
   console.log('');
   await benchEligibility();
+  console.log('');
+  await benchConvert();
   return code;
 }

@@ -4,6 +4,7 @@ import { manifestCommand } from './manifest-command';
 const HELP = `relay — Relay for Confluence command line
 
   relay sandbox [--scenario FILE] [--report FILE] [--quiet]   run the offline sandbox (default)
+  relay convert --to html|markdown|bbcode|text [FILE]         convert storage XHTML (stdin without FILE)
   relay bench                                                 run the benchmarks
   relay manifest                                              validate manifest.yml offline
   relay egress list | add URL… | remove URL…                  edit manifest.yml's egress list
@@ -16,6 +17,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./sandbox-command')).sandboxCommand(rest);
     case 'bench':
       return (await import('./bench-command')).benchCommand(rest);
+    case 'convert':
+      return (await import('./convert-command')).convertCommand(rest);
     case 'manifest':
       return manifestCommand();
     case 'egress':

@@ -1,12 +1,26 @@
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { KEPT_ATTRIBUTES, VOID_ELEMENTS } from './kept-attributes';
 import type { WarningSink } from './warning-sink';
-import type { XmlElement } from './xml-tree';
+import type { XmlElement, XmlNode } from './xml-tree';
 
 /** Deeper elements are flattened into their ancestor at this depth, so later passes may recurse. */
-export const MAX_DEPTH = 200;
+export const MAX_DEPTH = 100;
+
+/** How far down the open elements a mismatched end tag looks for its start tag. */
+const SEARCH_LIMIT = 64;
 
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const NO_CHILDREN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[];
+
+/** Elements dropped with everything inside them while parsing: formatting marks and task bookkeeping. */
+const SKIPPED: ReadonlySet<string> = new Set([
+  'ac:adf-mark',
+  'ac:adf-fragment-mark',
+  'ac:task-id',
+  'ac:task-uuid',
+  'ac:placeholder',
+  'colgroup',
+]);
 
 interface Frame {
   readonly name: string;
@@ -24,8 +38,9 @@ interface Frame {
  */
 class TreeBuilder implements TokenizerCallbacks {
   readonly root: XmlElement = { type: 'element', name: '#root', attrs: NO_ATTRIBUTES, children: [] };
+  /** Inside a SKIPPED element: number of open elements to skip, including it. */
+  private skipping = 0;
   private readonly stack: Frame[] = [{ name: '#root', element: this.root, flattened: false }];
-  private readonly openCounts = new Map<string, number>();
   private depth = 0;
   private pending: XmlElement | undefined;
   private attrName = '';
@@ -47,12 +62,19 @@ class TreeBuilder implements TokenizerCallbacks {
     this.appendText(this.input.slice(start, end - endOffset), true);
   }
   onopentagname(start: number, end: number): void {
-    const name = this.input.slice(start, end).toLowerCase();
-    this.pending = { type: 'element', name, attrs: NO_ATTRIBUTES, children: [] };
+    const name = this.input.slice(start, end);
+    this.pending = {
+      type: 'element',
+      name: isLower(name) ? name : name.toLowerCase(),
+      attrs: NO_ATTRIBUTES,
+      children: NO_CHILDREN,
+    };
   }
   onattribname(start: number, end: number): void {
-    this.attrName = this.input.slice(start, end).toLowerCase();
-    this.keepAttr = KEPT_ATTRIBUTES.has(this.attrName);
+    const raw = this.input.slice(start, end);
+    const name = KEPT_ATTRIBUTES.has(raw) || isLower(raw) ? raw : raw.toLowerCase();
+    this.keepAttr = this.skipping === 0 && KEPT_ATTRIBUTES.has(name);
+    this.attrName = name;
     this.attrValue = '';
   }
   onattribdata(start: number, end: number): void {
@@ -72,34 +94,36 @@ class TreeBuilder implements TokenizerCallbacks {
     this.pending = undefined;
     if (el === undefined) return;
     this.open(el);
-    if (VOID_ELEMENTS.has(el.name)) this.close(el.name);
+    if (VOID_ELEMENTS.has(el.name)) this.closeTop();
   }
   onselfclosingtag(): void {
     const el = this.pending;
     this.pending = undefined;
     if (el === undefined) return;
     this.open(el);
-    this.close(el.name);
+    this.closeTop();
   }
   onclosetag(start: number, end: number): void {
-    const name = this.input.slice(start, end).toLowerCase();
-    if ((this.openCounts.get(name) ?? 0) > 0) this.close(name);
-    else if (!VOID_ELEMENTS.has(name))
-      this.warnings.add('malformed-markup', `stray end tag </${name}> ignored`);
+    const name = this.input.slice(start, end);
+    const top = this.stack[this.stack.length - 1]!;
+    if (top.name === name) this.pop(top);
+    else this.closeMismatched(lower(name));
   }
   oncomment(): void {}
   ondeclaration(): void {}
   onprocessinginstruction(): void {}
   onend(): void {
     while (this.stack.length > 1) {
-      const frame = this.stack[this.stack.length - 1]!;
-      this.warnings.add('malformed-markup', `<${frame.name}> was not closed`);
-      this.close(frame.name);
+      this.warnings.add('malformed-markup', `<${this.stack[this.stack.length - 1]!.name}> was not closed`);
+      this.closeTop();
     }
   }
 
   private appendText(value: string, cdata: boolean): void {
-    const children = this.stack[this.stack.length - 1]!.element.children;
+    if (this.skipping > 0) return;
+    const parent = this.stack[this.stack.length - 1]!.element;
+    if (parent.children === NO_CHILDREN) parent.children = [];
+    const children = parent.children;
     const last = children[children.length - 1];
     if (last !== undefined && last.type === 'text' && last.cdata === cdata) last.value += value;
     else children.push({ type: 'text', value, cdata });
@@ -107,27 +131,66 @@ class TreeBuilder implements TokenizerCallbacks {
 
   private open(el: XmlElement): void {
     const parent = this.stack[this.stack.length - 1]!.element;
-    this.openCounts.set(el.name, (this.openCounts.get(el.name) ?? 0) + 1);
-    if (this.depth >= MAX_DEPTH) {
-      this.warnings.add('nesting-too-deep', `elements nested deeper than ${MAX_DEPTH} levels were flattened`);
+    if (this.skipping > 0 || SKIPPED.has(el.name)) this.skipping++;
+    if (this.skipping > 0 || this.depth >= MAX_DEPTH) {
+      if (this.skipping === 0)
+        this.warnings.add(
+          'nesting-too-deep',
+          `elements nested deeper than ${MAX_DEPTH} levels were flattened`,
+        );
       this.stack.push({ name: el.name, element: parent, flattened: true });
       return;
     }
+    if (parent.children === NO_CHILDREN) parent.children = [];
     parent.children.push(el);
     this.depth++;
     this.stack.push({ name: el.name, element: el, flattened: false });
   }
 
-  /** Pops frames down to the innermost open `name`; the caller made sure one is open. */
-  private close(name: string): void {
-    for (;;) {
-      const frame = this.stack.pop()!;
-      this.openCounts.set(frame.name, this.openCounts.get(frame.name)! - 1);
-      if (!frame.flattened) this.depth--;
-      if (frame.name === name) return;
-      this.warnings.add('malformed-markup', `<${frame.name}> closed implicitly by </${name}>`);
+  private pop(frame: Frame): void {
+    this.stack.pop();
+    if (this.skipping > 0) this.skipping--;
+    else if (!frame.flattened) this.depth--;
+  }
+
+  /**
+   * An end tag that does not close the innermost element: it closes the nearest open element of that
+   * name within SEARCH_LIMIT levels (closing those inside it), or is ignored. The limit keeps garbage
+   * with thousands of stray end tags linear.
+   */
+  private closeMismatched(name: string): void {
+    const floor = Math.max(1, this.stack.length - SEARCH_LIMIT);
+    let at = this.stack.length - 1;
+    while (at >= floor && this.stack[at]!.name !== name) at--;
+    if (at < floor) {
+      if (!VOID_ELEMENTS.has(name)) this.warnings.add('malformed-markup', `stray end tag </${name}> ignored`);
+      return;
+    }
+    while (this.stack.length > at) {
+      const frame = this.stack[this.stack.length - 1]!;
+      this.pop(frame);
+      if (frame.name !== name)
+        this.warnings.add('malformed-markup', `<${frame.name}> closed implicitly by </${name}>`);
     }
   }
+
+  /** Closes the innermost element (an element written `<x/>`, or a void one). */
+  private closeTop(): void {
+    this.pop(this.stack[this.stack.length - 1]!);
+  }
+}
+
+/** Names are case-insensitive in HTML; storage writes them in lower case, so check before converting. */
+function isLower(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 65 && c <= 90) return false;
+  }
+  return true;
+}
+
+function lower(name: string): string {
+  return isLower(name) ? name : name.toLowerCase();
 }
 
 /** Parses a storage-format fragment (or any HTML-ish garbage) into a tree. Never throws on any string. */

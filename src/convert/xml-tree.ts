@@ -4,7 +4,8 @@ export interface XmlElement {
   readonly name: string;
   /** Only the attributes the converter reads (see kept-attributes.ts). Never mutate a shared empty one. */
   attrs: Record<string, string>;
-  readonly children: XmlNode[];
+  /** Leaves share one frozen empty array until they get a child (most elements are leaves or small). */
+  children: XmlNode[];
 }
 
 export interface XmlText {
@@ -20,7 +21,10 @@ export function isElement(node: XmlNode | undefined, name?: string): node is Xml
   return node !== undefined && node.type === 'element' && (name === undefined || node.name === name);
 }
 
-/** Concatenated text of a subtree, verbatim; `<br>` counts as a newline. Iterative: no depth limit. */
+/**
+ * Concatenated text of a subtree, verbatim; `<br>` counts as a newline. Macro parameters inside it are
+ * settings, not text, and are skipped (the subtree's own root may be one). Iterative: no depth limit.
+ */
 export function textContent(node: XmlNode): string {
   if (node.type === 'text') return node.value;
   let out = '';
@@ -29,6 +33,7 @@ export function textContent(node: XmlNode): string {
     const current = stack.pop()!;
     if (current.type === 'text') out += current.value;
     else if (current.name === 'br') out += '\n';
+    else if (current.name === 'ac:parameter' && current !== node) continue;
     else for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i]!);
   }
   return out;

@@ -17,6 +17,8 @@ export interface LedgerRow {
   fetchedAt: number;
   status: LedgerStatus;
   remoteId?: string;
+  /** What a target wants to remember of the remote record (edit date, re-hosted images…). */
+  remoteState?: Record<string, unknown>;
   lastDeliveryId?: string;
   lastError?: string;
   rev: number;
@@ -113,7 +115,14 @@ export function settleRow(
   claimed: LedgerRow,
   want: Want,
   outcome:
-    { ok: true; status: LedgerStatus; remoteId?: string; deliveryId: string } | { ok: false; error: string },
+    | {
+        ok: true;
+        status: LedgerStatus;
+        remoteId?: string;
+        remoteState?: Record<string, unknown>;
+        deliveryId: string;
+      }
+    | { ok: false; error: string },
   now: number,
 ): LedgerRow {
   const released = {
@@ -124,7 +133,12 @@ export function settleRow(
     claimUntil: 0,
     updatedAt: now,
   };
-  if (!outcome.ok) return { ...released, status: 'failed', lastError: outcome.error };
+  // A failed attempt leaves what the target holds as it was: a page delivered before is still
+  // there (and must still be removed if it stops being eligible); only a never-delivered row fails.
+  if (!outcome.ok) {
+    const delivered = claimed.version > 0 || claimed.digest !== '';
+    return { ...released, status: delivered ? claimed.status : 'failed', lastError: outcome.error };
+  }
   return {
     ...released,
     version: want.version,
@@ -132,7 +146,38 @@ export function settleRow(
     fetchedAt: want.fetchedAt,
     status: outcome.status,
     remoteId: outcome.remoteId ?? claimed.remoteId,
+    remoteState: outcome.remoteState ?? claimed.remoteState,
     lastDeliveryId: outcome.deliveryId,
     lastError: undefined,
+  };
+}
+
+/**
+ * Our claim was taken over (the lease ran out while the target call was in flight) but the call
+ * succeeded: fold what we delivered into the current row without touching the new claim — the
+ * newer delivered state wins, and a remote id is never lost. undefined: nothing to change.
+ */
+export function foldLostSettle(current: LedgerRow, ours: LedgerRow): LedgerRow | undefined {
+  const oursNewer =
+    ours.version > current.version ||
+    (ours.version === current.version && ours.fetchedAt > current.fetchedAt);
+  const keepRemote = current.remoteId === undefined && ours.remoteId !== undefined;
+  if (!oursNewer && !keepRemote) return undefined;
+  const delivered = oursNewer
+    ? {
+        version: ours.version,
+        digest: ours.digest,
+        fetchedAt: ours.fetchedAt,
+        status: ours.status,
+        lastDeliveryId: ours.lastDeliveryId,
+      }
+    : {};
+  return {
+    ...current,
+    ...delivered,
+    remoteId: current.remoteId ?? ours.remoteId,
+    remoteState: oursNewer ? (ours.remoteState ?? current.remoteState) : current.remoteState,
+    rev: current.rev + 1,
+    updatedAt: ours.updatedAt,
   };
 }

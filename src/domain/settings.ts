@@ -53,7 +53,8 @@ const targetBase = {
   updatedAt: z.number().int().min(0).default(0),
 };
 
-export const WEBHOOK_FORMATS = ['storage'] as const;
+/** `storage` is the page's own XHTML; the others come from the converter. */
+export const WEBHOOK_FORMATS = ['storage', 'html', 'markdown', 'bbcode', 'text'] as const;
 
 export const webhookTargetSchema = z.object({
   ...targetBase,
@@ -66,7 +67,40 @@ export const webhookTargetSchema = z.object({
   timeoutSeconds: z.number().int().min(1).max(60).default(15),
 });
 
-export const targetSchema = z.discriminatedUnion('kind', [webhookTargetSchema]);
+/** A Halo FAQ list id, or `auto`: one list per space, named after it, created once and reused. */
+const faqListChoice = z.union([z.number().int().positive(), z.literal('auto')]);
+
+export const haloTargetSchema = z.object({
+  ...targetBase,
+  kind: z.literal('halo'),
+  /** The resource server, e.g. https://acme.halopsa.com (its API lives under /api). */
+  baseUrl: webhookUrlSchema,
+  /** The auth server; discovered through /api/authinfo when unset, else `{baseUrl}/auth`. */
+  authUrl: webhookUrlSchema.optional(),
+  /** Hosted Halo needs the tenant on the token request. */
+  tenant: z.string().trim().min(1).optional(),
+  clientId: z.string().trim().min(1, 'must not be empty'),
+  /** OAuth scope asked for; `all` is what Halo's docs suggest. */
+  scope: z.string().trim().min(1).default('all'),
+  faqLists: z.record(z.string(), faqListChoice).default({}),
+  defaultFaqList: faqListChoice.default('auto'),
+  /** A configured FAQ list deleted in Halo: create it again, or report the failure. */
+  onMissingFaqList: z.enum(['recreate', 'report']).default('recreate'),
+  /** A change made in Halo since the last push: overwrite it (logged) or keep it (flagged). */
+  handEdits: z.enum(['overwrite', 'keep']).default('overwrite'),
+  /** Trashed or deleted pages: delete the article, or keep it. */
+  onRemove: z.enum(['delete', 'keep']).default('delete'),
+  /** Who sees the articles: everyone, agents only, or chosen Halo team ids. */
+  visibility: z
+    .union([
+      z.literal('everyone'),
+      z.literal('agents'),
+      z.object({ teams: z.array(z.number().int().positive()).min(1) }),
+    ])
+    .default('everyone'),
+});
+
+export const targetSchema = z.discriminatedUnion('kind', [webhookTargetSchema, haloTargetSchema]);
 
 export const spaceMappingSchema = z.object({
   spaceKey: z.string().regex(/^~?[A-Za-z0-9]{1,255}$/, 'must be a Confluence space key'),
@@ -97,6 +131,7 @@ export const spaceMappingSchema = z.object({
 
 export type TargetSettings = z.infer<typeof targetSchema>;
 export type WebhookTargetSettings = z.infer<typeof webhookTargetSchema>;
+export type HaloTargetSettings = z.infer<typeof haloTargetSchema>;
 export type SpaceMapping = z.infer<typeof spaceMappingSchema>;
 export type TargetKind = TargetSettings['kind'];
 

@@ -84,9 +84,17 @@ export const keys = {
   user: (accountId: string) => `user:${accountId}`,
   ledger: (contentId: string, targetId: string) => `${contentId}:${targetId}`,
   counter: (day: string, targetId: string, outcome: string) => `${day}:${targetId}:${outcome}`,
+  /** Halo: the requests of the rolling 5-minute window, shared by every consumer. */
+  haloWindow: (targetId: string) => `halo-window:${targetId}`,
+  /** Halo: the FAQ list created for a space ("create automatically"). */
+  haloFaqList: (targetId: string, spaceKey: string) => `halo-faq:${targetId}:${spaceKey}`,
 } as const;
 
 export const secretKeys = {
   /** Webhook signing secrets (JSON array of `whsec_…`, newest first) of a target. */
   webhookSecrets: (targetId: string) => `target:${targetId}:signing-secrets`,
+  /** Halo OAuth client secret. */
+  haloClientSecret: (targetId: string) => `target:${targetId}:halo-client-secret`,
+  /** Halo access token with its expiry (JSON), cached across invocations. */
+  haloToken: (targetId: string) => `target:${targetId}:halo-token`,
 } as const;

@@ -5,7 +5,8 @@ import { QUEUE_LIMITS } from '../ports/job-queue';
 import type { Platform } from '../ports/platform';
 import { ConfluenceClient } from './confluence/confluence-client';
 import { DeliveryLog } from './delivery-log';
-import { deliverToTarget, type TargetStep } from './deliver-to-target';
+import { nextRetry } from '../domain/retry-schedule';
+import { deliverToTarget, type TargetDeps, type TargetStep, type TargetWork } from './deliver-to-target';
 import { ExpectedError, RetryableError } from './errors';
 import { InvocationBudget } from './invocation-budget';
 import { LedgerRepo } from './ledger-repo';
@@ -79,7 +80,6 @@ export async function deliverJob(
       signal: budget.controller.signal,
     };
     const requeue: PushJob[] = [];
-    const errors: unknown[] = [];
     const left: string[] = [];
     for (const [index, work] of works.entries()) {
       // At least one target per invocation, so a continuation always makes progress.
@@ -87,19 +87,13 @@ export async function deliverJob(
         left.push(work.target.id);
         continue;
       }
-      try {
-        const step: TargetStep = await deliverToTarget(work, deps);
-        if (step.kind === 'requeue')
-          requeue.push(retryJob(body, work.target.id, step.attempt, step.delaySeconds));
-      } catch (error) {
-        errors.push(error);
-      }
+      const step = await targetStep(work, deps, platform);
+      if (step.kind === 'requeue') requeue.push(retryJob(body, work.target.id, step));
     }
     if (left.length > 0) requeue.push({ body: { ...body, targets: left, continuation: true } });
     for (let i = 0; i < requeue.length; i += QUEUE_LIMITS.maxEventsPerPush) {
       await platform.queue.push(requeue.slice(i, i + QUEUE_LIMITS.maxEventsPerPush));
     }
-    if (errors.length > 0) throw errors[0];
     return { kind: 'done' };
   } catch (error) {
     return failure(platform, log, body, job, error);
@@ -108,10 +102,41 @@ export async function deliverJob(
   }
 }
 
-function retryJob(body: JobBody, targetId: string, attempt: number, delaySeconds: number): PushJob {
+/**
+ * One target's delivery. An error outside the adapter call (storage throttled, a bug) is kept to
+ * this target: logged, and retried as a counted attempt, never as a retry of the whole job.
+ */
+async function targetStep(work: TargetWork, deps: TargetDeps, platform: Platform): Promise<TargetStep> {
+  try {
+    return await deliverToTarget(work, deps);
+  } catch (error) {
+    const reason = `internal error: ${(error as Error).message}`;
+    platform.log.error('target delivery failed', {
+      pageId: work.item.event.pageId,
+      targetId: work.target.id,
+      reason,
+    });
+    const next = nextRetry(
+      work.attempt,
+      error instanceof RetryableError ? error.retryAfterSeconds : undefined,
+      deps.random(),
+    );
+    if (next.kind === 'exhausted') return { kind: 'done' };
+    return { kind: 'requeue', delaySeconds: next.delaySeconds, attempt: work.attempt + 1, waits: 0 };
+  }
+}
+
+function retryJob(body: JobBody, targetId: string, step: Extract<TargetStep, { kind: 'requeue' }>): PushJob {
   return {
-    body: { v: 1, event: body.event, targets: [targetId], attempt, trace: body.trace },
-    delayInSeconds: Math.min(delaySeconds, QUEUE_LIMITS.maxDelaySeconds),
+    body: {
+      v: 1,
+      event: body.event,
+      targets: [targetId],
+      attempt: step.attempt,
+      waits: step.waits,
+      trace: body.trace,
+    },
+    delayInSeconds: Math.min(step.delaySeconds, QUEUE_LIMITS.maxDelaySeconds),
     concurrency: { key: `target-${targetId}`, limit: 1 },
   };
 }

@@ -1,54 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { deliveryId as makeDeliveryId } from '../domain/delivery-id';
 import type { DeliveryRecord } from '../domain/delivery-record';
-import { decideClaim, settleRow, type LedgerRow, type Want } from '../domain/ledger';
-import { nextRetry } from '../domain/retry-schedule';
+import { decideClaim, type LedgerRow } from '../domain/ledger';
 import { eventName } from '../domain/relay-event';
-import type { TargetSettings } from '../domain/settings';
-import type { DeliveryItem, TargetAdapter, TargetResult } from '../targets/target-adapter';
-import type { DeliveryLog } from './delivery-log';
-import type { LedgerRepo } from './ledger-repo';
-import type { RateState } from './rate-state';
-import type { SettingsRepo } from './settings-repo';
+import type { DeliveryItem, TargetResult } from '../targets/target-adapter';
+import { settleAttempt } from './settle-attempt';
+import { waitStep, type Recorder, type TargetDeps, type TargetStep, type TargetWork } from './target-work';
 
-export interface TargetWork {
-  target: TargetSettings;
-  adapter: TargetAdapter;
-  item: DeliveryItem;
-  contentId: string;
-  want: Want;
-  attempt: number;
-  spaceKey: string;
-  trace?: string;
-}
-
-export interface TargetDeps {
-  ledger: LedgerRepo;
-  log: DeliveryLog;
-  rate: RateState;
-  settings: SettingsRepo;
-  now: () => number;
-  random: () => number;
-  signal: AbortSignal;
-}
-
-/** What the consumer does next for this target: nothing, or a retry job after a delay. */
-export type TargetStep = { kind: 'done' } | { kind: 'requeue'; delaySeconds: number; attempt: number };
+export type { TargetDeps, TargetStep, TargetWork } from './target-work';
 
 const WAIT_POLL_SECONDS = 15;
 
 /**
  * Delivers one item to one target exactly once in effect: throttle check, claim the ledger row,
- * call the target, settle the row, log every step.
+ * call the target, settle the row, log every step. Whatever happens after the claim, the claim is
+ * released and the attempt counted, so a failing target can neither hold its row nor loop.
  */
 export async function deliverToTarget(work: TargetWork, deps: TargetDeps): Promise<TargetStep> {
   const { target, want } = work;
   const before = await deps.ledger.get(work.contentId, target.id);
   // Stable across retries (failures leave the delivered digest alone), new after any delivery.
+  const digest = `${want.digest}<${before?.digest ?? ''}`;
   const id = makeDeliveryId({
     contentId: work.contentId,
     version: want.version,
-    digest: `${want.digest}<${before?.digest ?? ''}`,
+    digest,
     targetId: target.id,
     action: want.action,
   });
@@ -64,27 +40,52 @@ export async function deliverToTarget(work: TargetWork, deps: TargetDeps): Promi
     event: eventName(work.item.event),
     trace: work.trace,
   };
-  const record = (status: DeliveryRecord['status'], extra: Partial<DeliveryRecord> = {}) =>
+  const record: Recorder = (status, extra = {}) =>
     deps.log.record({ ...base, status, at: deps.now(), ...extra });
 
   const throttledFor = await deps.rate.waitSeconds(target.id, deps.now());
   if (throttledFor > 0) {
     await record('retrying', { reason: `target is throttled for ${throttledFor}s` });
-    return { kind: 'requeue', delaySeconds: throttledFor, attempt: work.attempt };
+    return waitStep(work, throttledFor);
   }
   const token = randomUUID();
-  let claimed: LedgerRow | undefined;
-  for (let tries = 0; tries < 3 && !claimed; tries++) {
-    const row = tries === 0 ? before : await deps.ledger.get(work.contentId, target.id);
-    const decision = decideClaim(
-      row,
-      want,
-      { contentId: work.contentId, targetId: target.id, token },
-      deps.now(),
-    );
+  const claim = await claimRow(work, deps, before, token, record);
+  if (claim.kind !== 'claimed') return claim.step;
+  work.item = withRemote(work.item, claim.row);
+  await record('attempting');
+  // Latency is measured in real time: the sandbox's virtual clock does not move during I/O.
+  const started = performance.now();
+  let result: TargetResult;
+  try {
+    result = await work.adapter.deliver(work.item, {
+      deliveryId: id,
+      attempt: work.attempt,
+      signal: deps.signal,
+    });
+  } catch (error) {
+    // A bug or an unexpected platform error: release the claim and count the attempt.
+    result = { kind: 'retryable', reason: `internal error: ${(error as Error).message}` };
+  }
+  const latencyMs = Math.round(performance.now() - started);
+  return settleAttempt(work, deps, { claimed: claim.row, token, result, latencyMs, record, deliveryId: id });
+}
+
+type Claim = { kind: 'claimed'; row: LedgerRow } | { kind: 'step'; step: TargetStep };
+
+async function claimRow(
+  work: TargetWork,
+  deps: TargetDeps,
+  before: LedgerRow | undefined,
+  token: string,
+  record: Recorder,
+): Promise<Claim> {
+  for (let tries = 0; tries < 3; tries++) {
+    const row = tries === 0 ? before : await deps.ledger.get(work.contentId, work.target.id);
+    const ids = { contentId: work.contentId, targetId: work.target.id, token };
+    const decision = decideClaim(row, work.want, ids, deps.now());
     if (decision.kind === 'skip') {
       await record('skipped', { reason: decision.reason });
-      return { kind: 'done' };
+      return { kind: 'step', step: { kind: 'done' } };
     }
     if (decision.kind === 'wait') {
       const delaySeconds = Math.min(
@@ -92,81 +93,20 @@ export async function deliverToTarget(work: TargetWork, deps: TargetDeps): Promi
         Math.max(1, Math.ceil((decision.untilMs - deps.now()) / 1000)),
       );
       await record('retrying', { reason: `waiting: ${decision.reason}` });
-      return { kind: 'requeue', delaySeconds, attempt: work.attempt };
+      return { kind: 'step', step: waitStep(work, delaySeconds) };
     }
-    if (await deps.ledger.write(decision.row, decision.conditions)) claimed = decision.row;
+    if (await deps.ledger.write(decision.row, decision.conditions))
+      return { kind: 'claimed', row: decision.row };
   }
-  if (!claimed) {
-    await record('retrying', { reason: 'ledger contended by other consumers' });
-    return { kind: 'requeue', delaySeconds: 5, attempt: work.attempt };
-  }
-  work.item = withRemoteId(work.item, claimed);
-  await record('attempting');
-  // Latency is measured in real time: the sandbox's virtual clock does not move during I/O.
-  const started = performance.now();
-  const result = await work.adapter.deliver(work.item, {
-    deliveryId: id,
-    attempt: work.attempt,
-    signal: deps.signal,
-  });
-  const latencyMs = Math.round(performance.now() - started);
-  return settle(work, deps, { claimed, token, result, latencyMs, record, deliveryId: id });
+  await record('retrying', { reason: 'ledger contended by other consumers' });
+  return { kind: 'step', step: waitStep(work, 5) };
 }
 
-function withRemoteId(item: DeliveryItem, row: LedgerRow): DeliveryItem {
+function withRemote(item: DeliveryItem, row: LedgerRow): DeliveryItem {
   if (item.action === 'notify') return item;
-  if (item.action === 'upsert')
-    return { ...item, remoteId: row.remoteId, firstDelivery: row.status !== 'synced' && row.version === 0 };
-  return { ...item, remoteId: row.remoteId };
-}
-
-async function settle(
-  work: TargetWork,
-  deps: TargetDeps,
-  s: {
-    claimed: LedgerRow;
-    token: string;
-    result: TargetResult;
-    latencyMs: number;
-    deliveryId: string;
-    record: (status: DeliveryRecord['status'], extra?: Partial<DeliveryRecord>) => Promise<void>;
-  },
-): Promise<TargetStep> {
-  const { result, latencyMs } = s;
-  const now = deps.now();
-  if (result.kind === 'delivered') {
-    const status = work.want.action === 'remove' ? 'removed' : 'synced';
-    const row = settleRow(
-      s.claimed,
-      work.want,
-      { ok: true, status, remoteId: result.remoteId, deliveryId: s.deliveryId },
-      now,
-    );
-    await deps.ledger.settle(row, s.token);
-    await s.record('delivered', { httpStatus: result.httpStatus, remoteId: result.remoteId, latencyMs });
-    return { kind: 'done' };
+  if (item.action === 'upsert') {
+    const firstDelivery = row.status !== 'synced' && row.version === 0;
+    return { ...item, remoteId: row.remoteId, remoteState: row.remoteState, firstDelivery };
   }
-  await deps.ledger.settle(
-    settleRow(s.claimed, work.want, { ok: false, error: result.reason }, now),
-    s.token,
-  );
-  if (result.kind === 'retryable') {
-    if (result.retryAfterSeconds)
-      await deps.rate.throttle(work.target.id, now + result.retryAfterSeconds * 1000);
-    const next = nextRetry(work.attempt, result.retryAfterSeconds, deps.random());
-    if (next.kind === 'retry') {
-      await s.record('retrying', {
-        reason: `${result.reason}; retry in ${next.delaySeconds}s`,
-        httpStatus: result.httpStatus,
-        latencyMs,
-      });
-      return { kind: 'requeue', delaySeconds: next.delaySeconds, attempt: work.attempt + 1 };
-    }
-    const reason = `gave up after ${work.attempt} attempts: ${result.reason}`;
-    await s.record('failed', { reason, httpStatus: result.httpStatus, latencyMs });
-    return { kind: 'done' };
-  }
-  if (result.kind === 'disable') await deps.settings.disableTarget(work.target.id, result.reason, now);
-  await s.record('failed', { reason: result.reason, httpStatus: result.httpStatus, latencyMs });
-  return { kind: 'done' };
+  return { ...item, remoteId: row.remoteId, remoteState: row.remoteState };
 }

@@ -1,20 +1,19 @@
-import { deliveryId, stateDigest } from '../domain/delivery-id';
+import { convertMany } from '../convert/convert';
 import type { JobBody } from '../domain/job-body';
-import type { LedgerRow, Want } from '../domain/ledger';
-import type { Planned } from '../domain/plan';
-import { eventName } from '../domain/relay-event';
-import type { CommentSnapshot, PageSnapshot } from '../domain/snapshots';
+import type { PageSnapshot } from '../domain/snapshots';
 import type { Http } from '../ports/http';
 import type { Platform } from '../ports/platform';
-import { createAdapter } from '../targets/create-adapter';
-import type { DeliveryItem } from '../targets/target-adapter';
+import { createAdapter, formatsFor } from '../targets/create-adapter';
+import type { Rendered } from '../targets/target-adapter';
 import type { ConfluenceClient } from './confluence/confluence-client';
 import type { DeliveryLog } from './delivery-log';
-import type { TargetWork } from './deliver-to-target';
 import { planWithFacts } from './gather-facts';
 import { LedgerRepo } from './ledger-repo';
+import { recordSkips } from './record-skips';
 import type { SettingsRepo } from './settings-repo';
+import type { TargetWork } from './target-work';
 import { UserNames } from './user-names';
+import { buildItem, loadComment, wantOf } from './work-items';
 
 export interface PrepareInput {
   platform: Platform;
@@ -27,157 +26,82 @@ export interface PrepareInput {
 
 /**
  * Reads what the plan needs — settings, the page (one request), the ledger rows, and only when a
- * mapping needs them the restrictions, the comment and author names — and turns the plan into
- * work items. Skips are logged here with their reason.
+ * rule needs them the state, restrictions, comment and author names — converts the body once per
+ * format the targets ask for, and turns the plan into work items. Skips are logged with a reason.
  */
 export async function prepareWork(input: PrepareInput): Promise<TargetWork[]> {
   const { platform, body, confluence } = input;
   const event = body.event;
   const settings = await input.settingsRepo.load();
+  // Same-version changes are ordered by when the page was read, so take the time before reading.
+  const fetchedAt = platform.clock.now();
   const fetched = await confluence.getPage(event.pageId);
   const page = fetched.kind === 'found' ? fetched.page : undefined;
   const spaceKey =
     page?.spaceKey ?? event.spaceKey ?? (page ? await confluence.getSpaceKey(page.spaceId) : undefined);
   const ledger = await new LedgerRepo(platform.store).forContent(event.pageId);
+  const goneReason = fetched.kind === 'gone' ? fetched.reason : undefined;
+  const only = body.targets;
   const planned = await planWithFacts({
     event,
     page,
-    goneReason: fetched.kind === 'gone' ? fetched.reason : undefined,
+    goneReason,
     spaceKey,
     settings,
     ledger,
-    only: body.targets,
+    only,
     confluence,
   });
-  const now = platform.clock.now();
-  for (const p of planned.filter((x) => x.action === 'skip')) {
-    await input.log.record({
-      deliveryId: deliveryId({
-        contentId: event.pageId,
-        version: page?.version.number ?? 0,
-        digest: 'skip',
-        targetId: p.targetId,
-        action: 'skip',
-      }),
-      attempt: body.attempt,
-      targetId: p.targetId,
-      pageId: event.pageId,
-      spaceKey: spaceKey ?? '-',
-      contentId: event.pageId,
-      version: page?.version.number ?? 0,
-      action: 'skip',
-      event: eventName(event),
-      status: 'skipped',
-      reason: p.reason,
-      at: now,
-      trace: body.trace,
-    });
-  }
+  const context = { version: page?.version.number ?? 0, spaceKey, now: platform.clock.now() };
+  await recordSkips(
+    input.log,
+    body,
+    planned.filter((p) => p.action === 'skip'),
+    context,
+  );
   const active = planned.filter((p) => p.action !== 'skip' && p.target);
   if (active.length === 0) return [];
   const names = new UserNames(platform.store, confluence);
-  const comment =
-    event.kind === 'comment' && active.some((p) => p.action === 'notify')
-      ? await loadComment(confluence, event)
-      : undefined;
-  const authorId = comment ? comment.version.authorId : page?.version.authorId;
-  const author = {
-    accountId: authorId ?? event.actorId ?? 'unknown',
-    displayName: await names.get(authorId ?? event.actorId),
+  const notify = event.kind === 'comment' && active.some((p) => p.action === 'notify');
+  const comment = notify ? await loadComment(confluence, event) : undefined;
+  const authorId = (comment ? comment.version.authorId : page?.version.authorId) ?? event.actorId;
+  const author = { accountId: authorId ?? 'unknown', displayName: await names.get(authorId) };
+  const upserts = active
+    .filter((p) => p.action === 'upsert')
+    .flatMap((p) => (p.target ? formatsFor(p.target) : []));
+  const rendered = page && upserts.length > 0 ? render(page, [...new Set(upserts)], spaceKey) : {};
+  const deps = {
+    http: input.http,
+    secrets: platform.secrets,
+    store: platform.store,
+    clock: platform.clock,
+    log: platform.log,
+    confluence,
   };
-  const deps = { http: input.http, secrets: platform.secrets, clock: platform.clock, log: platform.log };
   return active.map((p) => {
     const target = p.target!;
-    const item = buildItem(p, event, page, comment, author);
-    const contentId = item.action === 'notify' ? item.comment.id : event.pageId;
+    const item = buildItem(p, { event, page, comment, author, rendered });
+    const row = ledger.find((r) => r.targetId === target.id);
     return {
       target,
       adapter: createAdapter(target, deps),
       item,
-      contentId,
-      want: wantOf(
-        item,
-        ledger.find((r) => r.targetId === target.id),
-        event.version,
-        now,
-      ),
+      contentId: item.action === 'notify' ? item.comment.id : event.pageId,
+      want: wantOf(item, row, event.version, fetchedAt),
       attempt: body.attempt,
+      waits: body.waits,
       spaceKey: spaceKey ?? '-',
       trace: body.trace,
     };
   });
 }
 
-async function loadComment(confluence: ConfluenceClient, event: JobBody['event']): Promise<CommentSnapshot> {
-  if (event.kind !== 'comment') throw new Error('not a comment event');
-  const fetched = await confluence.getComment(event.commentId, event.location);
-  if (fetched.kind === 'gone') {
-    return {
-      id: event.commentId,
-      pageId: event.pageId,
-      status: 'deleted',
-      location: event.location,
-      version: { number: event.version ?? 0 },
-      body: '',
-      deleted: true,
-    };
-  }
-  const c = fetched.comment;
-  return {
-    id: c.id,
-    pageId: event.pageId,
-    status: c.status,
-    location: event.location,
-    version: c.version,
-    body: c.body.storage?.value ?? '',
-    deleted: false,
-  };
-}
-
-function buildItem(
-  p: Planned,
-  event: JobBody['event'],
-  page: PageSnapshot | undefined,
-  comment: CommentSnapshot | undefined,
-  author: { accountId: string; displayName?: string },
-): DeliveryItem {
-  if (p.action === 'upsert' && page) return { action: 'upsert', event, page, author, firstDelivery: false };
-  if (p.action === 'notify' && page && comment) return { action: 'notify', event, page, comment, author };
-  return { action: 'remove', event, pageId: event.pageId, reason: p.reason, title: page?.title };
-}
-
-function wantOf(
-  item: DeliveryItem,
-  row: LedgerRow | undefined,
-  eventVersion: number | undefined,
-  now: number,
-): Want {
-  switch (item.action) {
-    case 'upsert': {
-      const { page } = item;
-      const digest = stateDigest([
-        page.title,
-        page.status,
-        page.spaceKey,
-        page.parentId,
-        page.labels,
-        page.body,
-      ]);
-      return { action: 'upsert', version: page.version.number, digest, fetchedAt: now };
-    }
-    case 'notify':
-      return {
-        action: 'notify',
-        version: item.comment.version.number,
-        digest: stateDigest([item.comment.deleted, item.comment.body]),
-        fetchedAt: now,
-      };
-    case 'remove':
-      return {
-        action: 'remove',
-        version: Math.max(row?.version ?? 0, eventVersion ?? 0),
-        digest: `removed:${stateDigest(item.reason)}`,
-        fetchedAt: now,
-      };
-  }
+/** One parse of the storage body for every format asked for (never throws: warnings instead). */
+function render(
+  page: PageSnapshot,
+  formats: Parameters<typeof convertMany>[1],
+  spaceKey: string | undefined,
+): Rendered {
+  const baseUrl = page.url ? page.url.replace(/\/spaces\/.*$/, '') : undefined;
+  return convertMany(page.body, formats, { baseUrl, pageId: page.id, spaceKey, pageUrl: page.url });
 }

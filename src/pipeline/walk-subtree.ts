@@ -6,7 +6,8 @@ import type { ConfluenceClient } from './confluence/confluence-client';
 
 /** Pages read per subtree step (the CQL page size), and the pause between steps. */
 export const SUBTREE_CHUNK = 100;
-const STEP_DELAY_SECONDS = 15;
+/** 100 jobs per step every 30 s: 200 a minute, leaving room under 500 for everything else. */
+const STEP_DELAY_SECONDS = 30;
 
 /**
  * Confluence emits no events for the pages below one whose restrictions changed or that moved:

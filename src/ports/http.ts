@@ -3,7 +3,8 @@ export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   headers: Record<string, string>;
-  body?: string;
+  /** Text (JSON, forms) or bytes (multipart uploads). */
+  body?: string | Uint8Array;
   /** Aborts the request; the consumer derives it from the function's remaining time. */
   signal?: AbortSignal;
 }
@@ -12,6 +13,8 @@ export interface HttpResponse {
   status: number;
   headers: { get(name: string): string | null };
   text(): Promise<string>;
+  /** The body as bytes (attachments, images). */
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 /**

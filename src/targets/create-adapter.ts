@@ -1,5 +1,7 @@
+import type { ConvertFormat } from '../convert/convert-result';
 import { assertNever } from '../domain/assert-never';
 import type { TargetSettings } from '../domain/settings';
+import { HaloAdapter } from './halo/halo-adapter';
 import type { TargetAdapter, TargetDeps } from './target-adapter';
 import { WebhookAdapter } from './webhook/webhook-adapter';
 
@@ -8,7 +10,21 @@ export function createAdapter(target: TargetSettings, deps: TargetDeps): TargetA
   switch (target.kind) {
     case 'webhook':
       return new WebhookAdapter(target, deps);
+    case 'halo':
+      return new HaloAdapter(target, deps);
     default:
-      return assertNever(target.kind, 'target kind');
+      return assertNever(target, 'target kind');
+  }
+}
+
+/** The converted formats a target needs of a page body (converted once per event for all). */
+export function formatsFor(target: TargetSettings): ConvertFormat[] {
+  switch (target.kind) {
+    case 'webhook':
+      return target.formats.filter((f): f is ConvertFormat => f !== 'storage');
+    case 'halo':
+      return ['html'];
+    default:
+      return assertNever(target, 'target kind');
   }
 }

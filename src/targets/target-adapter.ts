@@ -1,9 +1,13 @@
+import type { ConvertFormat, ConvertResult } from '../convert/convert-result';
 import type { RelayEvent } from '../domain/relay-event';
 import type { CommentSnapshot, PageSnapshot, Person } from '../domain/snapshots';
 import type { Clock } from '../ports/clock';
 import type { Http } from '../ports/http';
 import type { Log } from '../ports/log';
 import type { SecretStore } from '../ports/secret-store';
+import type { Store } from '../ports/store';
+
+export type Rendered = Partial<Record<ConvertFormat, ConvertResult>>;
 
 /** What one target is asked to do for one event. */
 export type DeliveryItem =
@@ -13,9 +17,20 @@ export type DeliveryItem =
       page: PageSnapshot;
       author: Person;
       firstDelivery: boolean;
+      /** The body in each format a target of this event asked for, converted once. */
+      rendered: Rendered;
       remoteId?: string;
+      remoteState?: Record<string, unknown>;
     }
-  | { action: 'remove'; event: RelayEvent; pageId: string; reason: string; remoteId?: string; title?: string }
+  | {
+      action: 'remove';
+      event: RelayEvent;
+      pageId: string;
+      reason: string;
+      remoteId?: string;
+      remoteState?: Record<string, unknown>;
+      title?: string;
+    }
   | { action: 'notify'; event: RelayEvent; page: PageSnapshot; comment: CommentSnapshot; author: Person };
 
 export interface DeliveryAttempt {
@@ -32,7 +47,15 @@ export interface DeliveryAttempt {
  * on bugs.
  */
 export type TargetResult =
-  | { kind: 'delivered'; remoteId?: string; httpStatus?: number }
+  | {
+      kind: 'delivered';
+      remoteId?: string;
+      remoteState?: Record<string, unknown>;
+      httpStatus?: number;
+      note?: string;
+    }
+  /** Left as it is on purpose (e.g. an article edited in Halo, kept by policy): logged, not retried. */
+  | { kind: 'kept'; reason: string; httpStatus?: number }
   | { kind: 'retryable'; reason: string; retryAfterSeconds?: number; httpStatus?: number }
   | { kind: 'failed'; reason: string; httpStatus?: number }
   | { kind: 'disable'; reason: string; httpStatus?: number };
@@ -41,9 +64,16 @@ export interface TargetAdapter {
   deliver(item: DeliveryItem, attempt: DeliveryAttempt): Promise<TargetResult>;
 }
 
+/** What targets may ask of Confluence beyond the item itself. */
+export interface ConfluenceLookups {
+  spaceName(spaceKey: string): Promise<string | undefined>;
+}
+
 export interface TargetDeps {
   http: Http;
   secrets: SecretStore;
+  store: Store;
   clock: Clock;
   log: Log;
+  confluence?: ConfluenceLookups;
 }

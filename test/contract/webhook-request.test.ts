@@ -5,6 +5,7 @@ import { webhookTargetSchema } from '../../src/domain/settings';
 import { secretKeys } from '../../src/domain/storage-layout';
 import { MemoryLog } from '../../src/platform/node/memory-log';
 import { MemorySecretStore } from '../../src/platform/node/memory-secret-store';
+import { MemoryStore } from '../../src/platform/node/memory-store';
 import { NodeHttp } from '../../src/platform/node/node-http';
 import { VirtualClock } from '../../src/platform/node/virtual-clock';
 import { WebhookAdapter } from '../../src/targets/webhook/webhook-adapter';
@@ -64,6 +65,7 @@ const item: DeliveryItem = {
   },
   author: { accountId: 'acc-1', displayName: 'Alice Martin' },
   firstDelivery: false,
+  rendered: {},
 };
 
 async function adapterFor(url: string, http: Http = new NodeHttp()) {
@@ -71,7 +73,8 @@ async function adapterFor(url: string, http: Http = new NodeHttp()) {
   const secrets = new MemorySecretStore();
   await secrets.setSecret(secretKeys.webhookSecrets('hooks'), JSON.stringify([SECRET]));
   const settings = webhookTargetSchema.parse({ id: 'hooks', name: 'Hooks', kind: 'webhook', url });
-  return new WebhookAdapter(settings, { http, secrets, clock, log: new MemoryLog() });
+  const store = new MemoryStore({ clock });
+  return new WebhookAdapter(settings, { http, secrets, store, clock, log: new MemoryLog() });
 }
 
 describe('webhook target: the exact request', () => {

@@ -73,6 +73,14 @@ export class ConfluenceClient {
     return spaceSchema.parse(await this.json(res, `space ${spaceId}`)).key;
   }
 
+  /** The space's name (e.g. to name a Halo FAQ list after it); undefined when unknown. */
+  async spaceName(spaceKey: string): Promise<string | undefined> {
+    const res = await this.call(`/wiki/api/v2/spaces?keys=${enc(spaceKey)}`);
+    const body = (await this.json(res, `space ${spaceKey}`)) as { results?: unknown[] };
+    const space = spaceSchema.safeParse(body.results?.[0]);
+    return space.success ? space.data.name : undefined;
+  }
+
   async getUserName(accountId: string): Promise<string | undefined> {
     const res = await this.call(`/wiki/rest/api/user?accountId=${enc(accountId)}`);
     if (res.status === 404) return undefined;

@@ -14,7 +14,7 @@ export class ForgeHttp implements Http {
       method: request.method,
       headers: request.headers,
       redirect: 'manual',
-      ...(request.body !== undefined && { body: request.body }),
+      ...(request.body !== undefined && { body: toBody(request.body) }),
       ...(request.signal && { signal: request.signal }),
     };
     return fetch(request.url, init);
@@ -24,4 +24,10 @@ export class ForgeHttp implements Http {
   async egressAllowed(url: string): Promise<boolean> {
     return permissions.canFetchFrom('backend', url);
   }
+}
+
+/** @forge/api takes text or an ArrayBuffer; bytes are copied into an exact-size buffer. */
+function toBody(body: string | Uint8Array): string | ArrayBuffer {
+  if (typeof body === 'string') return body;
+  return body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer;
 }

@@ -35,11 +35,19 @@ export class NodeHttp implements Http {
     const response = await this.fetchImpl(request.url, {
       method: request.method,
       headers: request.headers,
-      body: request.body,
+      body:
+        typeof request.body === 'string' || request.body === undefined
+          ? request.body
+          : Buffer.from(request.body),
       redirect: 'manual',
       signal,
     });
-    return { status: response.status, headers: response.headers, text: () => response.text() };
+    return {
+      status: response.status,
+      headers: response.headers,
+      text: () => response.text(),
+      arrayBuffer: () => response.arrayBuffer(),
+    };
   }
 
   async egressAllowed(url: string): Promise<boolean> {
@@ -50,5 +58,10 @@ export class NodeHttp implements Http {
 function blockedEgress(url: string): HttpResponse {
   const headers = new Headers({ 'forge-proxy-error': 'BLOCKED_EGRESS', 'content-type': 'text/plain' });
   const text = `Egress to ${new URL(url).host} is not allowed by the manifest`;
-  return { status: 403, headers, text: async () => text };
+  return {
+    status: 403,
+    headers,
+    text: async () => text,
+    arrayBuffer: async () => new TextEncoder().encode(text).buffer,
+  };
 }

@@ -1,4 +1,5 @@
 import { assertNever } from '../../domain/assert-never';
+import { haloFaults } from './halo-sandbox-target';
 import type { SandboxEnv } from './sandbox-env';
 import type { Step } from './scenario-schema';
 import { contentState, resolveRef, spaceId } from './seed-confluence';
@@ -87,6 +88,11 @@ export function applyStep(
     case 'delete-comment':
       return state.deleteComment(id(step.comment));
     case 'set-faults': {
+      const halo = env.halos.get(step.target);
+      if (halo) {
+        halo.injectFaults(haloFaults(step.faults));
+        return undefined;
+      }
       const receiver = env.receivers.get(step.target);
       if (!receiver) throw new Error(`set-faults: unknown target "${step.target}"`);
       receiver.setFaults(env.toReceiverFaults(step.faults));

@@ -5,6 +5,7 @@ import type { StoreSnapshot } from '../../platform/node/memory-store';
 import { applyStep } from './apply-step';
 import { checkExpectations, type TargetState } from './check-expectations';
 import type { LoadedScenario } from './load-scenario';
+import { haloPages } from './halo-sandbox-target';
 import { startSandbox } from './sandbox-env';
 
 export interface StepResult {
@@ -80,6 +81,11 @@ export async function runScenario(
         messages: receiver.messages().length,
       };
       violations.push(...receiver.violations().map((v) => `${id}: ${v}`));
+    }
+    for (const [id, halo] of env.halos) {
+      const held = haloPages(halo);
+      targets[id] = { pages: held.pages, enabled: await isEnabled(env, id), messages: halo.stats().requests };
+      violations.push(...held.violations.map((v) => `${id}: ${v}`));
     }
     const mismatches = checkExpectations(scenario, env.refs, targets, deliveries);
     const stats = env.confluence.stats();

@@ -16,7 +16,9 @@ import { ConfluenceState } from '../fake-confluence/confluence-state';
 import { startFakeConfluence, type FakeConfluence } from '../fake-confluence/fake-confluence-server';
 import { startWebhookReceiver, type WebhookReceiver } from '../webhook-receiver/webhook-receiver';
 import type { FaultSpec, Scenario } from './scenario-schema';
+import { startHaloTarget } from './halo-sandbox-target';
 import { resolveRef, seedConfluence } from './seed-confluence';
+import type { FakeHalo } from '../fake-halo/fake-halo-server';
 
 export const CREDENTIALS = { email: 'relay-sandbox@example.com', apiToken: 'sandbox-api-token' };
 const DELIVER_BUDGET_MS = 100_000;
@@ -27,6 +29,7 @@ export interface SandboxEnv {
   confluence: FakeConfluence;
   confluenceApi: RestConfluenceApi;
   receivers: Map<string, WebhookReceiver>;
+  halos: Map<string, FakeHalo>;
   store: MemoryStore;
   queue: NodeJobQueue;
   platform: Platform;
@@ -67,7 +70,14 @@ export async function startSandbox(scenario: Scenario, body: (v: string) => stri
   };
   const receivers = new Map<string, WebhookReceiver>();
   const settings = new SettingsRepo(store, log);
+  const halos = new Map<string, FakeHalo>();
   for (const t of scenario.targets) {
+    if (t.kind === 'halo') {
+      const started = await startHaloTarget(t, clock, secrets);
+      halos.set(t.id, started.halo);
+      await settings.saveTarget(started.settings, 0, clock.now());
+      continue;
+    }
     const keys = Array.from({ length: t.secrets }, () => generateWebhookSecret());
     const receiver = await startWebhookReceiver({ clock, secrets: keys, faults: toReceiverFaults(t.faults) });
     receivers.set(t.id, receiver);
@@ -76,7 +86,7 @@ export async function startSandbox(scenario: Scenario, body: (v: string) => stri
       ...t.settings,
       id: t.id,
       name: t.name,
-      kind: t.kind,
+      kind: 'webhook',
       url: receiver.url,
     });
     await settings.saveTarget(target, 0, clock.now());
@@ -99,13 +109,15 @@ export async function startSandbox(scenario: Scenario, body: (v: string) => stri
     confluence,
     confluenceApi,
     receivers,
+    halos,
     store,
     queue,
     platform,
     refs,
     toReceiverFaults,
     async close() {
-      await Promise.all([confluence.close(), ...[...receivers.values()].map((r) => r.close())]);
+      const servers = [...receivers.values(), ...halos.values()];
+      await Promise.all([confluence.close(), ...servers.map((r) => r.close())]);
     },
   };
 }

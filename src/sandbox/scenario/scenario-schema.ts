@@ -90,7 +90,7 @@ export const scenarioSchema = z.object({
     z.object({
       id: z.string(),
       name: z.string(),
-      kind: z.literal('webhook'),
+      kind: z.enum(['webhook', 'halo']),
       secrets: z.number().int().min(1).max(3).default(1),
       faults: z.array(faultStep).default([]),
       settings: z.record(z.string(), z.unknown()).default({}),

@@ -9,7 +9,7 @@ import type {
   TargetResult,
 } from '../target-adapter';
 import { buildPayload } from './webhook-payload';
-import { signatureHeader } from './sign';
+import { isWebhookSecret, signatureHeader } from './sign';
 
 export const USER_AGENT = 'Relay-for-Confluence/0.1 (+Standard Webhooks)';
 
@@ -20,8 +20,16 @@ export async function loadSigningSecrets(
 ): Promise<string[]> {
   const raw = await deps.secrets.getSecret(secretKeys.webhookSecrets(targetId));
   if (!raw) return [];
-  const parsed: unknown = JSON.parse(raw);
-  return Array.isArray(parsed) ? parsed.filter((s): s is string => typeof s === 'string') : [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    // Never echo the parse error: its message would quote the secret.
+    return [];
+  }
+  return Array.isArray(parsed)
+    ? parsed.filter((s): s is string => typeof s === 'string' && isWebhookSecret(s))
+    : [];
 }
 
 /** A generic HTTPS endpoint, signed per Standard Webhooks. */
@@ -35,7 +43,8 @@ export class WebhookAdapter implements TargetAdapter {
     if (item.action === 'remove' && !this.settings.sendRemovals) return { kind: 'delivered' };
     if (item.action === 'notify' && !this.settings.sendComments) return { kind: 'delivered' };
     const secrets = await loadSigningSecrets(this.deps, this.settings.id);
-    if (secrets.length === 0) return { kind: 'failed', reason: 'no signing secret is set for this target' };
+    if (secrets.length === 0)
+      return { kind: 'failed', reason: 'no valid signing secret (whsec_…) is set for this target' };
     const now = this.deps.clock.now();
     const body = JSON.stringify(buildPayload(item, this.settings, now));
     const timestamp = Math.floor(now / 1000);

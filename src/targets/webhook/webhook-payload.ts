@@ -38,7 +38,9 @@ export function buildPayload(
     case 'upsert': {
       const { page } = item;
       const body: Record<string, string> = {};
-      for (const format of settings.formats) body[format] = page.body;
+      for (const format of settings.formats) {
+        body[format] = format === 'storage' ? page.body : (item.rendered[format]?.output ?? '');
+      }
       return {
         type: item.firstDelivery ? 'page.created' : 'page.updated',
         timestamp,

@@ -93,6 +93,11 @@ describe('decideClaim', () => {
 });
 
 describe('settleRow', () => {
+  it('marks a row that never reached the target as failed', () => {
+    const claimed = { ...delivered(0, { digest: '', status: 'failed' }), claimToken: 'tok-b' };
+    expect(settleRow(claimed, upsert(1), { ok: false, error: 'x' }, 1200).status).toBe('failed');
+  });
+
   it('records the delivered state and releases the claim', () => {
     const claimed = delivered(5, { claimToken: 'tok-b', claimVersion: 6, claimUntil: 9999, rev: 4 });
     const row = settleRow(
@@ -114,10 +119,11 @@ describe('settleRow', () => {
   it('keeps the last delivered state on failure', () => {
     const claimed = delivered(5, { claimToken: 'tok-b', claimVersion: 6, claimUntil: 9999, rev: 4 });
     const row = settleRow(claimed, upsert(6), { ok: false, error: 'receiver answered 503' }, 1200);
+    // Still synced: the target holds version 5, and a page that leaves must still be removed.
     expect(row).toMatchObject({
       version: 5,
       digest: 'd5',
-      status: 'failed',
+      status: 'synced',
       lastError: 'receiver answered 503',
       claimToken: '',
     });

@@ -1,0 +1,143 @@
+import type { Block, HeadingLevel, Inline, MarkKind } from './doc-model';
+import { finalizeInlines } from './finalize-inlines';
+
+/** An inline container that is open while its element's children are walked. */
+export type InlineSpec = { kind: 'mark'; mark: MarkKind } | { kind: 'link'; href?: string };
+
+interface Frame {
+  readonly spec: InlineSpec | undefined;
+  readonly children: Inline[];
+}
+
+const WHITESPACE_RUN = /[ \t\n\r\f]+/g;
+
+/** Turns whitespace the way HTML renders it: any run becomes one space. */
+export function collapseWhitespace(text: string): string {
+  return needsCollapse(text) ? text.replace(WHITESPACE_RUN, ' ') : text;
+}
+
+/** A tab, line feed, carriage return, form feed or two spaces in a row (a loop beats a regex here). */
+function needsCollapse(text: string): boolean {
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32) space = false;
+    else if (c === 32) {
+      if (space) return true;
+      space = true;
+    } else if (c === 9 || c === 10 || c === 12 || c === 13) return true;
+  }
+  return false;
+}
+
+function isBlank(text: string): boolean {
+  return text === '' || text === ' ';
+}
+
+/**
+ * Receives a mixed stream of inlines and blocks, the way storage format mixes them (text directly in
+ * cells and list items, code macros inside paragraphs, marks around paragraphs), and produces blocks:
+ * loose inlines become paragraphs, a block splits the paragraph around it, and inline containers that
+ * are open at the split are reopened after it.
+ */
+export class FlowBuilder {
+  private readonly blocks: Block[] = [];
+  /** 0 for a paragraph, 1–6 for a heading; undefined when no paragraph is open. */
+  private level: number | undefined;
+  private frames: Frame[] = [];
+  private readonly specs: InlineSpec[] = [];
+
+  constructor(private readonly onHeading: (level: HeadingLevel, children: Inline[]) => string) {}
+
+  get inParagraph(): boolean {
+    return this.level !== undefined;
+  }
+
+  startParagraph(level = 0): void {
+    this.flush();
+    this.open(level);
+  }
+
+  endParagraph(): void {
+    this.flush();
+  }
+
+  openInline(spec: InlineSpec): void {
+    this.specs.push(spec);
+    if (this.level !== undefined) this.frames.push({ spec, children: [] });
+  }
+
+  closeInline(): void {
+    this.specs.pop();
+    if (this.level === undefined) return;
+    const frame = this.frames.pop()!;
+    const node = toInline(frame);
+    if (node !== undefined) this.frames[this.frames.length - 1]!.children.push(node);
+  }
+
+  addText(raw: string): void {
+    const text = collapseWhitespace(raw);
+    if (this.level === undefined && isBlank(text)) return;
+    const children = this.target();
+    const last = children[children.length - 1];
+    if (last !== undefined && last.kind === 'text')
+      children[children.length - 1] = { kind: 'text', text: last.text + text };
+    else children.push({ kind: 'text', text });
+  }
+
+  addInline(node: Inline): void {
+    this.target().push(node);
+  }
+
+  /** Ends the open paragraph (what follows goes into a new one, inside the same open marks). */
+  addBlock(block: Block): void {
+    this.flush();
+    this.blocks.push(block);
+  }
+
+  finish(): Block[] {
+    this.flush();
+    return this.blocks;
+  }
+
+  private target(): Inline[] {
+    if (this.level === undefined) this.open(0);
+    return this.frames[this.frames.length - 1]!.children;
+  }
+
+  private open(level: number): void {
+    this.level = level;
+    this.frames = [{ spec: undefined, children: [] }];
+    for (const spec of this.specs) this.frames.push({ spec, children: [] });
+  }
+
+  private flush(): void {
+    if (this.level === undefined) return;
+    for (let i = this.frames.length - 1; i > 0; i--) {
+      const node = toInline(this.frames[i]!);
+      if (node !== undefined) this.frames[i - 1]!.children.push(node);
+    }
+    const children = finalizeInlines(this.frames[0]!.children);
+    const level = this.level;
+    this.level = undefined;
+    this.frames = [];
+    if (children.length === 0 || isInvisible(children)) return;
+    if (level === 0) {
+      this.blocks.push({ kind: 'paragraph', children });
+    } else {
+      const heading = level as HeadingLevel;
+      this.blocks.push({ kind: 'heading', level: heading, id: this.onHeading(heading, children), children });
+    }
+  }
+}
+
+function toInline(frame: Frame): Inline | undefined {
+  if (frame.children.length === 0 || frame.spec === undefined) return undefined;
+  if (frame.spec.kind === 'mark') return { kind: 'mark', mark: frame.spec.mark, children: frame.children };
+  return { kind: 'link', href: frame.spec.href, children: frame.children };
+}
+
+/** Only whitespace (including no-break spaces): an empty paragraph, as `<p>&nbsp;</p>` is. */
+function isInvisible(children: Inline[]): boolean {
+  return children.every((node) => node.kind === 'text' && node.text.trim() === '');
+}

@@ -1,0 +1,51 @@
+const SPECIAL = /[\\`*_[\]<~$&]/;
+/** `_` only at a word boundary (GFM ignores it inside words), `&` only where it would start an entity. */
+const SPECIAL_ALL = /[\\`*[\]<~$]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|&(?=#?[a-z0-9]+;)/giu;
+const LINE_START_MARK = /(^|\n)( {0,3})([#+=>-])/g;
+const LINE_START_NUMBER = /(^|\n)( {0,3})(\d{1,9})([.)])/g;
+
+/** Escapes every character Markdown (CommonMark + GFM `~`, `$` math) could read; pipes too in table cells. */
+export function escapeMarkdown(text: string, pipes = false): string {
+  const escaped = SPECIAL.test(text) ? text.replace(SPECIAL_ALL, '\\$&') : text;
+  return pipes && escaped.includes('|') ? escaped.replace(/\|/g, '\\|') : escaped;
+}
+
+/** Escapes what only matters at the start of a line: headings, list markers, setext underlines. */
+export function escapeLineStarts(text: string): string {
+  if (!needsLineStartEscape(text)) return text;
+  return text.replace(LINE_START_MARK, '$1$2\\$3').replace(LINE_START_NUMBER, '$1$2$3\\$4');
+}
+
+/** Cheap check of the first character of each line (after up to three spaces). */
+function needsLineStartEscape(text: string): boolean {
+  for (let start = 0; start !== -1 && start <= text.length;) {
+    let i = start;
+    while (i < start + 3 && text.charCodeAt(i) === 32) i++;
+    const c = text.charCodeAt(i);
+    // # + - = > and digits
+    if (c === 35 || c === 43 || c === 45 || c === 61 || c === 62 || (c >= 48 && c <= 57)) return true;
+    const next = text.indexOf('\n', start);
+    start = next === -1 ? -1 : next + 1;
+  }
+  return false;
+}
+
+/** A link destination without spaces, parentheses or angle brackets (and pipes, for table cells). */
+export function linkDestination(url: string): string {
+  return url.replace(/[\s()<>|]/g, (c) => encodeURIComponent(c));
+}
+
+/** An inline code span whose fence is longer than any backtick run inside it. */
+export function codeSpan(text: string, inTable: boolean): string {
+  let content = text.replace(/\r?\n/g, ' ');
+  if (content === '') return '';
+  if (inTable) content = content.replace(/\|/g, '\\|');
+  let longest = 0;
+  for (const run of content.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = '`'.repeat(longest + 1);
+  const pad =
+    content.startsWith('`') || content.endsWith('`') || (/^ .* $/s.test(content) && content.trim() !== '')
+      ? ' '
+      : '';
+  return `${fence}${pad}${content}${pad}${fence}`;
+}

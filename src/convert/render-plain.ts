@@ -1,0 +1,136 @@
+import { assertNever } from '../domain/assert-never';
+import type { Block, HeadingEntry, Inline, ListItem, TableCell } from './doc-model';
+import { LineWriter } from './line-writer';
+import { CALLOUT_ICONS, type PlainDialect } from './plain-dialect';
+import { plainTable } from './plain-table';
+import { tocList } from './toc-list';
+
+type ListBlock = Extract<Block, { kind: 'list' }>;
+
+/**
+ * Block layout shared by plain text and BB-code: paragraphs separated by blank lines, lists as marked
+ * and indented lines, tables as rows of cells, code verbatim (never indented).
+ */
+export class PlainRenderer {
+  constructor(
+    private readonly d: PlainDialect,
+    private readonly headings: readonly HeadingEntry[],
+    private readonly w: LineWriter = new LineWriter(),
+  ) {}
+
+  render(blocks: readonly Block[]): string {
+    this.blocks(blocks, false);
+    return this.w.toString();
+  }
+
+  private blocks(blocks: readonly Block[], tight: boolean): void {
+    blocks.forEach((block, i) => {
+      if (i > 0 && !tight) this.w.blank();
+      this.block(block);
+    });
+  }
+
+  private block(block: Block): void {
+    switch (block.kind) {
+      case 'paragraph':
+        return this.w.write(this.d.paragraph(this.inlines(block.children)));
+      case 'heading':
+        return this.w.write(this.d.heading(this.inlines(block.children, true), block.level));
+      case 'list':
+        return this.list(block);
+      case 'code':
+        if (block.title !== undefined) this.w.write(this.d.label(block.title));
+        return this.w.writeVerbatim(this.d.code(block.text));
+      case 'quote':
+        return this.w.nest(this.d.quote, this.d.quote, () => this.blocks(block.children, false));
+      case 'callout':
+        return this.callout(block);
+      case 'expand':
+        this.w.write(this.d.label(block.title));
+        return this.blocks(block.children, false);
+      case 'table':
+        return plainTable(block.rows, this.w, this.d, this.cell);
+      case 'rule':
+        return this.w.write(this.d.rule);
+      case 'figure':
+        this.w.write(this.d.image(block.image));
+        return block.caption.length === 0
+          ? undefined
+          : this.w.write(this.d.paragraph(this.inlines(block.caption)));
+      case 'toc': {
+        const list = tocList(block, this.headings);
+        return list === undefined ? undefined : this.list(list);
+      }
+      case 'notice':
+        return this.w.write(this.d.notice(block.text, block.href));
+      case 'section':
+        return this.blocks(block.children, false);
+      default:
+        return assertNever(block, 'block');
+    }
+  }
+
+  private cell = (cell: TableCell): string => new PlainRenderer(this.d, this.headings).render(cell.blocks);
+
+  private list(list: ListBlock): void {
+    list.items.forEach((item, i) => {
+      const marker = listMarker(list, item, i);
+      this.w.nest(marker, this.d.indent.repeat(marker.length), () => this.blocks(item.blocks, true));
+    });
+  }
+
+  private callout(block: Extract<Block, { kind: 'callout' }>): void {
+    const icon = CALLOUT_ICONS[block.variant];
+    if (block.title !== undefined) {
+      this.w.write(this.d.label(icon === undefined ? block.title : `${icon} ${block.title}`));
+      return this.blocks(block.children, false);
+    }
+    if (icon === undefined) return this.blocks(block.children, false);
+    this.w.nest(`${icon} `, '', () => this.blocks(block.children, false));
+  }
+
+  /** In headings, which are bold already, bold marks are left out. */
+  inlines(nodes: readonly Inline[], inHeading = false): string {
+    let out = '';
+    for (const node of nodes) out += this.inline(node, inHeading);
+    return out;
+  }
+
+  private inline(node: Inline, inHeading: boolean): string {
+    switch (node.kind) {
+      case 'text':
+        return this.d.text(node.text);
+      case 'mark': {
+        const inner = this.inlines(node.children, inHeading);
+        return inHeading && node.mark === 'strong' ? inner : this.d.mark(node.mark, inner);
+      }
+      case 'link':
+        return this.d.link(this.inlines(node.children, inHeading), node.href);
+      case 'break':
+        return '\n';
+      case 'image':
+        return this.d.image(node.image);
+      case 'anchor':
+        return '';
+      case 'status':
+        return this.d.status(node.text);
+      case 'math':
+        return this.d.math(node.tex);
+      default:
+        return assertNever(node, 'inline');
+    }
+  }
+}
+
+function listMarker(list: ListBlock, item: ListItem, index: number): string {
+  switch (list.style) {
+    case 'bullet':
+      return '• ';
+    case 'ordered':
+      return `${list.start + index}. `;
+    case 'task':
+      return item.checked === true ? '☑ ' : '☐ ';
+    default:
+      return assertNever(list.style, 'list style');
+  }
+}

@@ -1,0 +1,140 @@
+import type { HaloTargetSettings } from '../../domain/settings';
+import type {
+  DeliveryAttempt,
+  DeliveryItem,
+  TargetAdapter,
+  TargetDeps,
+  TargetResult,
+} from '../target-adapter';
+import { buildArticle, markerTag } from './halo-article';
+import { HaloClient } from './halo-client';
+import { HaloError } from './halo-errors';
+import { FaqLists } from './halo-faq-lists';
+
+type Upsert = Extract<DeliveryItem, { action: 'upsert' }>;
+type Remove = Extract<DeliveryItem, { action: 'remove' }>;
+
+/**
+ * Halo knowledge base: pages become KB articles in their space's FAQ list, updated in place, found
+ * again by their marker tag when the ledger lost them, deleted or kept when pages leave.
+ */
+export class HaloAdapter implements TargetAdapter {
+  private readonly faqLists: FaqLists;
+
+  constructor(
+    private readonly settings: HaloTargetSettings,
+    private readonly deps: TargetDeps,
+  ) {
+    const spaceName = async (key: string) => deps.confluence?.spaceName(key);
+    this.faqLists = new FaqLists(settings, deps.store, deps.clock, spaceName);
+  }
+
+  async deliver(item: DeliveryItem, attempt: DeliveryAttempt): Promise<TargetResult> {
+    const client = new HaloClient(this.settings, this.deps, attempt.signal);
+    try {
+      switch (item.action) {
+        case 'notify':
+          return { kind: 'kept', reason: 'Halo articles take no comments' };
+        case 'remove':
+          return await this.remove(client, item);
+        case 'upsert':
+          return await this.upsert(client, item);
+      }
+    } catch (error) {
+      if (error instanceof HaloError) return toResult(error);
+      throw error;
+    }
+  }
+
+  private async remove(client: HaloClient, item: Remove): Promise<TargetResult> {
+    if (this.settings.onRemove === 'keep')
+      return { kind: 'delivered', note: 'article kept in Halo (target policy)' };
+    const ids = item.remoteId
+      ? [Number(item.remoteId)]
+      : (await client.findArticlesByTag(markerTag(item.pageId))).map((a) => a.id);
+    const results = await Promise.all(ids.map((id) => client.deleteArticle(id)));
+    return {
+      kind: 'delivered',
+      remoteId: item.remoteId,
+      note: results.includes('missing') ? 'article was already gone from Halo' : undefined,
+    };
+  }
+
+  private async upsert(client: HaloClient, item: Upsert): Promise<TargetResult> {
+    const { page } = item;
+    const spaceKey = page.spaceKey ?? item.event.spaceKey ?? '';
+    let faqListId = await this.faqLists.resolve(client, spaceKey);
+    const existing = await this.findExisting(client, item);
+    let note: string | undefined;
+    const lastEdit = item.remoteState?.dateEdited;
+    if (
+      existing &&
+      typeof lastEdit === 'string' &&
+      existing.date_edited &&
+      existing.date_edited !== lastEdit
+    ) {
+      const who = existing.editor_name ? ` by ${existing.editor_name}` : '';
+      if (this.settings.handEdits === 'keep') {
+        return {
+          kind: 'kept',
+          reason: `article ${existing.id} was edited in Halo${who} (${existing.date_edited}) since the last push; kept by the target's hand-edit policy`,
+        };
+      }
+      note = `overwrote changes made in Halo${who} (${existing.date_edited})`;
+    }
+    const html = item.rendered.html?.output ?? '';
+    const save = (listId: number) =>
+      client.saveArticle(
+        buildArticle({
+          page,
+          html,
+          faqListId: listId,
+          visibility: this.settings.visibility,
+          id: existing?.id,
+        }),
+      );
+    let saved;
+    try {
+      saved = await save(faqListId);
+    } catch (error) {
+      if (!(error instanceof HaloError) || error.kind !== 'rejected' || (await client.getFaqList(faqListId)))
+        throw error;
+      faqListId = await this.faqLists.replaceMissing(client, spaceKey, faqListId);
+      saved = await save(faqListId);
+      note = [note, `FAQ list recreated as ${faqListId}`].filter(Boolean).join('; ');
+    }
+    const recreated =
+      item.remoteId && !existing ? `article ${item.remoteId} was deleted in Halo; recreated` : undefined;
+    return {
+      kind: 'delivered',
+      remoteId: String(saved.id),
+      remoteState: { dateEdited: saved.date_edited, faqListId },
+      note: [note, recreated].filter(Boolean).join('; ') || undefined,
+    };
+  }
+
+  /** The article of this page: by the ledger's id, else by the marker tag (never a second one). */
+  private async findExisting(client: HaloClient, item: Upsert) {
+    if (item.remoteId) return client.getArticle(Number(item.remoteId));
+    const [found] = await client.findArticlesByTag(markerTag(item.page.id));
+    return found ? client.getArticle(found.id) : undefined;
+  }
+}
+
+function toResult(error: HaloError): TargetResult {
+  switch (error.kind) {
+    case 'rate-limited':
+    case 'unavailable':
+      return {
+        kind: 'retryable',
+        reason: error.message,
+        retryAfterSeconds: error.retryAfterSeconds,
+        httpStatus: error.status,
+      };
+    case 'rejected':
+    case 'auth':
+    case 'egress':
+    case 'not-found':
+      return { kind: 'failed', reason: error.message, httpStatus: error.status };
+  }
+}

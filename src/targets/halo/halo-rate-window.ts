@@ -1,0 +1,103 @@
+import { keys } from '../../domain/storage-layout';
+import type { Clock } from '../../ports/clock';
+import type { Store } from '../../ports/store';
+
+export type Reservation = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+export interface RateWindowOptions {
+  /** Requests per window; Halo hosted: 300 (targets.md A.3). */
+  requests?: number;
+  windowSeconds?: number;
+  /** Added to the window: our stamp is taken before sending, Halo counts on arrival. */
+  marginMs?: number;
+}
+
+interface Head {
+  head: number;
+}
+
+const MAX_CLAIM_ATTEMPTS = 50;
+
+/**
+ * Halo's rolling window (300 requests per 300 s), shared by every consumer of a target through the
+ * Store. Why not one value with a version counter: kvs conditions apply to entities only, and a
+ * plain `set` never fails, so two consumers could both "win" the same version and overshoot. The
+ * one atomic primitive plain keys offer is create-if-absent, so the window is a log: request k
+ * claims `halo-window:<id>:<k>` = {at} with `ifAbsent`. Claims are unique; positions are contiguous
+ * and in time order (a claimant reads the clock only after position k-1 is known to be taken), so
+ * request k may go when request k-300 is at least a window (plus a margin) old: at most 300 stamps
+ * in any window, whatever runs in parallel. `halo-window:<id>` = {head} is only a hint of the last
+ * position: a stale hint costs failed claims, never a double one. Slot k-600 is deleted when k is
+ * claimed, so at most ~600 small keys exist per target and a hint never lags into deleted slots
+ * (that would take one reserve() stalled for a whole window between two storage calls). On 429:
+ * `halo-window:<id>:saturated` = {until}. Deleting a target should delete the `halo-window:<id>`
+ * key and the `halo-window:<id>:` prefix.
+ */
+export class HaloRateWindow {
+  private readonly limit: number;
+  private readonly windowMs: number;
+  private readonly marginMs: number;
+  private readonly base: string;
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    targetId: string,
+    options: RateWindowOptions = {},
+  ) {
+    this.limit = options.requests ?? 300;
+    this.windowMs = (options.windowSeconds ?? 300) * 1000;
+    this.marginMs = options.marginMs ?? 1000;
+    this.base = keys.haloWindow(targetId);
+  }
+
+  /**
+   * Takes `n` slots now, or says how long until they free. A refused `reserve(1)` takes nothing; a
+   * refused `reserve(n)` may keep the slots it took first (conservative: Halo sees fewer requests).
+   */
+  async reserve(n = 1): Promise<Reservation> {
+    if (!Number.isInteger(n) || n < 1 || n > this.limit)
+      throw new RangeError(`reserve(n): n must be an integer from 1 to ${this.limit}`);
+    const saturated = await this.store.get<{ until: number }>(`${this.base}:saturated`);
+    if (saturated !== undefined && saturated.until > this.clock.now()) return this.wait(saturated.until);
+    let k = ((await this.store.get<Head>(this.base))?.head ?? 0) + 1;
+    let last = 0;
+    for (let claimed = 0, attempts = 0; claimed < n; k += 1) {
+      if (++attempts > MAX_CLAIM_ATTEMPTS) return { ok: false, retryAfterSeconds: 1 };
+      const now = this.clock.now();
+      const freeAt = await this.freeAt(k + n - claimed - 1 - this.limit);
+      if (freeAt > now) return this.wait(freeAt);
+      if (await this.store.set(this.slot(k), { at: now }, { ifAbsent: true })) {
+        claimed += 1;
+        last = k;
+        if (k > 2 * this.limit) await this.store.delete(this.slot(k - 2 * this.limit));
+      }
+    }
+    await this.store.set(this.base, { head: last } satisfies Head);
+    return { ok: true };
+  }
+
+  /** After a 429: nobody calls Halo for this target before `untilMs` (only ever extended). */
+  async saturate(untilMs: number): Promise<void> {
+    const key = `${this.base}:saturated`;
+    const current = await this.store.get<{ until: number }>(key);
+    if (current !== undefined && current.until >= untilMs) return;
+    const ttlSeconds = Math.max(1, Math.ceil((untilMs - this.clock.now()) / 1000) + 60);
+    await this.store.set(key, { until: untilMs }, { ttlSeconds });
+  }
+
+  /** When position `blocker` + limit may go: a window (plus margin) after request `blocker`. */
+  private async freeAt(blocker: number): Promise<number> {
+    if (blocker < 1) return 0;
+    const stamp = await this.store.get<{ at: number }>(this.slot(blocker));
+    return stamp === undefined ? 0 : stamp.at + this.windowMs + this.marginMs;
+  }
+
+  private slot(k: number): string {
+    return `${this.base}:${k}`;
+  }
+
+  private wait(untilMs: number): Reservation {
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((untilMs - this.clock.now()) / 1000)) };
+  }
+}

@@ -1,0 +1,108 @@
+import { convert, convertMany } from '../../../src/convert/convert';
+import { CONVERT_FORMATS } from '../../../src/convert/convert-result';
+import { samples } from './convert-test-helpers';
+
+function all(storage: string) {
+  return convertMany(storage, CONVERT_FORMATS);
+}
+
+function timed<T>(fn: () => T): [T, number] {
+  const started = performance.now();
+  const value = fn();
+  return [value, performance.now() - started];
+}
+
+describe('malformed storage: best effort, warnings, never a throw', () => {
+  it('unclosed and mismatched tags', () => {
+    const result = convert('<p><strong>bold <em>both</p><p>next</strong> after', 'text');
+    expect(result.output).toBe('bold both\n\nnext after');
+    expect(result.warnings.map((w) => w.code)).toContain('malformed-markup');
+  });
+
+  it('stray ]]> and an unterminated CDATA', () => {
+    expect(convert('<p>a ]]> b</p>', 'text').output).toBe('a ]]> b');
+    const open = '<ac:structured-macro ac:name="code"><ac:plain-text-body><![CDATA[x < y';
+    expect(convert(open, 'markdown').output).toBe('```\nx < y\n```');
+  });
+
+  it('undefined and malformed entities stay as written', () => {
+    expect(convert('<p>&foo; &amp;bar; &#xZZ; &#0; &#99999999; &nbsp;x</p>', 'text').output).toBe(
+      '&foo; &bar; &#xZZ; \ufffd \ufffd  x',
+    );
+  });
+
+  it('binary garbage: no control characters come out', () => {
+    const garbage = Buffer.from(Array.from({ length: 20_000 }, (_, i) => (i * 7919) % 256)).toString(
+      'latin1',
+    );
+    for (const [format, result] of Object.entries(all(garbage))) {
+      expect(typeof result!.output).toBe('string');
+      expect(result!.output).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+      expect(format).toBeTruthy();
+    }
+    expect(convert(garbage, 'html').warnings.map((w) => w.code)).toContain('invalid-characters');
+  });
+
+  it('not a string at all (a JavaScript caller’s mistake)', () => {
+    expect(convert(undefined as unknown as string, 'html').output).toBe('');
+  });
+});
+
+describe('deep nesting: flattened, no recursion overflow', () => {
+  it.each([
+    ['div', '<div>', '</div>'],
+    ['lists', '<ul><li>', '</li></ul>'],
+    [
+      'macros',
+      '<ac:structured-macro ac:name="info"><ac:rich-text-body>',
+      '</ac:rich-text-body></ac:structured-macro>',
+    ],
+    ['tables', '<table><tbody><tr><td>', '</td></tr></tbody></table>'],
+    ['marks, unclosed', '<strong><em>', ''],
+  ])('10,000 levels of %s', (_kind, open, close) => {
+    const storage = `${open.repeat(10_000)}deep${close.repeat(10_000)}`;
+    const [results, ms] = timed(() => all(storage));
+    for (const format of CONVERT_FORMATS) {
+      expect(results[format]!.output).toContain('deep');
+      expect(results[format]!.warnings.map((w) => w.code)).toContain('nesting-too-deep');
+    }
+    expect(ms).toBeLessThan(10_000);
+  });
+});
+
+describe('size and pathological shapes stay linear', () => {
+  const real = samples()
+    .map(([, body]) => body)
+    .slice(0, 12);
+
+  it('a 5 MB page of real content converts in every format', () => {
+    const parts: string[] = [];
+    for (let bytes = 0, i = 0; bytes < 5 * 1024 * 1024; i++) {
+      parts.push(real[i % real.length]!);
+      bytes += Buffer.byteLength(parts[parts.length - 1]!);
+    }
+    const [results, ms] = timed(() => all(parts.join('\n')));
+    for (const format of CONVERT_FORMATS) expect(results[format]!.output.length).toBeGreaterThan(1_000_000);
+    expect(ms).toBeLessThan(30_000);
+  });
+
+  it.each([
+    ['stray end tags under a deep stack', `${'<span>'.repeat(5_000)}${'</b>'.repeat(200_000)}`],
+    ['unclosed paragraphs', '<p>x'.repeat(200_000)],
+    [
+      'many tables of contents and headings',
+      '<ac:structured-macro ac:name="toc"/><h2>Same</h2>'.repeat(20_000),
+    ],
+    ['long attribute values', `<a href="${'x'.repeat(2_000_000)}">y</a>`],
+    ['one huge text node', 'word '.repeat(1_000_000)],
+    ['many list items', `<ul>${'<li>i</li>'.repeat(100_000)}</ul>`],
+    [
+      'wide rowspans',
+      `<table>${`<tr>${'<td rowspan="1000" colspan="1000">c</td>'.repeat(50)}</tr>`.repeat(500)}</table>`,
+    ],
+  ])('%s', (_shape, storage) => {
+    const [results, ms] = timed(() => all(storage));
+    for (const format of CONVERT_FORMATS) expect(typeof results[format]!.output).toBe('string');
+    expect(ms).toBeLessThan(15_000);
+  });
+});

@@ -1,0 +1,219 @@
+import { convert } from '../../../src/convert/convert';
+import { render, sample, SITE } from './convert-test-helpers';
+
+// Real fragments from ../shared/samples/storage (file named per test) unless marked synthetic;
+// expectations worked out by hand.
+
+describe('code and noformat', () => {
+  const python =
+    '<ac:structured-macro ac:name="code" ac:schema-version="1">\n  <ac:parameter ac:name="language">py</ac:parameter>\n' +
+    '  <ac:plain-text-body><![CDATA[def func(n: int) -> str:\n    return str(n)]]></ac:plain-text-body>\n</ac:structured-macro>';
+
+  it('keeps the CDATA verbatim with its language (sample 27)', () => {
+    expect(render(python, 'html')).toBe(
+      '<pre><code class="language-py">def func(n: int) -&gt; str:\n    return str(n)</code></pre>',
+    );
+    expect(render(python, 'markdown')).toBe('```py\ndef func(n: int) -> str:\n    return str(n)\n```');
+    expect(render(python, 'bbcode')).toBe('[code]def func(n: int) -> str:\n    return str(n)[/code]');
+    expect(render(python, 'text')).toBe('def func(n: int) -> str:\n    return str(n)');
+  });
+
+  it('joins `]]>` split across CDATA sections, and shows the title (synthetic)', () => {
+    const storage =
+      '<ac:structured-macro ac:name="code"><ac:parameter ac:name="title">Split</ac:parameter>' +
+      '<ac:parameter ac:name="language">none</ac:parameter>' +
+      '<ac:plain-text-body><![CDATA[end ]]]]><![CDATA[> here]]></ac:plain-text-body></ac:structured-macro>';
+    expect(render(storage, 'html')).toBe(
+      '<p class="code-title"><strong>Split</strong></p>\n<pre><code>end ]]&gt; here</code></pre>',
+    );
+    expect(render(storage, 'markdown')).toBe('**Split**\n\n```\nend ]]> here\n```');
+    expect(render(storage, 'bbcode')).toBe('[b]Split[/b]\n[code]end ]]> here[/code]');
+    expect(render(storage, 'text')).toBe('Split\nend ]]> here');
+  });
+
+  it('noformat keeps spaces and tabs; a longer fence wraps code that contains one', () => {
+    const noformat =
+      '<ac:structured-macro ac:name="noformat"><ac:plain-text-body><![CDATA[  a   b\n\tc]]></ac:plain-text-body></ac:structured-macro>';
+    expect(render(noformat, 'text')).toBe('  a   b\n\tc');
+    const fenced =
+      '<ac:structured-macro ac:name="code"><ac:plain-text-body><![CDATA[a\n```\nb]]></ac:plain-text-body></ac:structured-macro>';
+    expect(render(fenced, 'markdown')).toBe('````\na\n```\nb\n````');
+  });
+});
+
+describe('callouts', () => {
+  it('info with a title (synthetic, shape of sample 34)', () => {
+    const storage =
+      '<ac:structured-macro ac:name="info"><ac:parameter ac:name="title">Heads up</ac:parameter>' +
+      '<ac:rich-text-body><p>This is an information panel.</p></ac:rich-text-body></ac:structured-macro>';
+    expect(render(storage, 'html')).toBe(
+      '<blockquote class="callout callout-info">\n<p><strong>Heads up</strong></p>\n<p>This is an information panel.</p>\n</blockquote>',
+    );
+    expect(render(storage, 'markdown')).toBe('> [!NOTE]\n> **Heads up**\n>\n> This is an information panel.');
+    expect(render(storage, 'bbcode')).toBe('[b]ℹ️ Heads up[/b]\nThis is an information panel.');
+    expect(render(storage, 'text')).toBe('ℹ️ Heads up\nThis is an information panel.');
+  });
+
+  it('note is the yellow warning, warning the red one (sample 34)', () => {
+    const note =
+      '<ac:structured-macro ac:name="note" ac:schema-version="1">\n  <ac:rich-text-body>\n    <p><strong>A warning message</strong></p>\n' +
+      '    <p>This is a structured macro panel showing a warning.</p>\n  </ac:rich-text-body>\n</ac:structured-macro>';
+    expect(render(note, 'markdown')).toBe(
+      '> [!WARNING]\n> **A warning message**\n>\n> This is a structured macro panel showing a warning.',
+    );
+    expect(render(note, 'text')).toBe(
+      '⚠️ A warning message\n\nThis is a structured macro panel showing a warning.',
+    );
+    expect(render(note.replace('"note"', '"warning"'), 'html')).toContain(
+      '<blockquote class="callout callout-error">',
+    );
+    expect(render(note.replace('"note"', '"tip"'), 'markdown')).toMatch(/^> \[!TIP\]/);
+  });
+
+  it('panel: its emoji leads the text; colours and icon ids never show (sample 26)', () => {
+    const panel = sample('26')
+      .split('<ac:structured-macro ac:name="panel"')[1]!
+      .split('</ac:structured-macro>')[0];
+    const storage = `<ac:structured-macro ac:name="panel"${panel}</ac:structured-macro>`;
+    expect(render(storage, 'html')).toBe(
+      '<blockquote class="callout callout-panel">\n<p>ℹ️ <strong>Info</strong></p>\n<p>This is an information panel.</p>\n</blockquote>',
+    );
+    expect(render(storage, 'markdown')).toBe('> ℹ️ **Info**\n>\n> This is an information panel.');
+    for (const format of ['html', 'markdown', 'bbcode', 'text'] as const) {
+      expect(render(storage, format)).not.toMatch(/2139|information_source|--ds-background/);
+    }
+  });
+
+  it('ac:adf-extension renders its fallback, as a callout of the panel type (sample 08)', () => {
+    const extension = sample('08').match(/<ac:adf-extension>.*?<\/ac:adf-extension>/gs)![2]!;
+    const html = render(extension, 'html');
+    expect(
+      html.startsWith(
+        '<blockquote class="callout callout-note">\n<p><strong>다운로드 파일에 암호 포함하기</strong></p>',
+      ),
+    ).toBe(true);
+    expect(html).toContain('<code>Export a file with Encryption</code>');
+    expect(html).not.toMatch(/panelContent|style=|panel-type/);
+    expect(
+      render(extension, 'markdown').startsWith('> [!IMPORTANT]\n> **다운로드 파일에 암호 포함하기**'),
+    ).toBe(true);
+  });
+});
+
+describe('expand, status, anchors, toc, dynamic macros', () => {
+  it('expand: title and body (sample 29)', () => {
+    const expand = sample('29')
+      .split('<h2>Collapsed sections</h2>')[1]!
+      .split('\n<ac:structured-macro ac:name="expand"')[1]!;
+    const storage = `<ac:structured-macro ac:name="expand"${expand}`;
+    expect(render(storage, 'markdown')).toBe(
+      '<details>\n<summary>Tips for collapsed sections</summary>\n\nYou can add text within a collapsed section.\n\n' +
+        'You can add an image or a code block, too.\n\n```ruby\nputs "Hello World"\n```\n\n</details>',
+    );
+    expect(render(storage, 'html')).toBe(
+      '<details>\n<summary>Tips for collapsed sections</summary>\n<p>You can add text within a collapsed section.</p>\n' +
+        '<p>You can add an image or a code block, too.</p>\n<pre><code class="language-ruby">puts "Hello World"</code></pre>\n</details>',
+    );
+  });
+
+  it('status lozenges show their text (sample 25)', () => {
+    const storage =
+      '<ul>\n<li><ac:structured-macro ac:name="status" ac:schema-version="1" ac:macro-id="UUID">\n  <ac:parameter ac:name="title">gray</ac:parameter>\n</ac:structured-macro></li>\n' +
+      '<li><ac:structured-macro ac:name="status" ac:schema-version="1" ac:macro-id="UUID">\n  <ac:parameter ac:name="colour">Purple</ac:parameter>\n' +
+      '  <ac:parameter ac:name="title">purple</ac:parameter>\n</ac:structured-macro></li>\n</ul>';
+    expect(render(storage, 'html')).toBe(
+      '<ul>\n<li><span class="status status-grey">[gray]</span></li>\n<li><span class="status status-purple">[purple]</span></li>\n</ul>',
+    );
+    expect(render(storage, 'markdown')).toBe('- **[gray]**\n- **[purple]**');
+    expect(render(storage, 'bbcode')).toBe('• [b][gray][/b]\n• [b][purple][/b]');
+    expect(render(storage, 'text')).toBe('• [gray]\n• [purple]');
+  });
+
+  it('anchors become ids, anchor links fragments (sample 31)', () => {
+    const storage =
+      '<h2><ac:structured-macro ac:name="anchor" ac:schema-version="1"><ac:parameter ac:name="">anchors</ac:parameter></ac:structured-macro>Anchors</h2>' +
+      '<h3><ac:structured-macro ac:name="anchor" ac:schema-version="1"><ac:parameter ac:name="">subsection-links</ac:parameter></ac:structured-macro>Subsection 2</h3>' +
+      '<p><ac:link ac:anchor="anchors"><ac:link-body>Link to top</ac:link-body></ac:link></p>';
+    expect(render(storage, 'html')).toBe(
+      '<h2 id="anchors">Anchors</h2>\n<h3 id="subsection-links">Subsection 2</h3>\n<p><a href="#anchors">Link to top</a></p>',
+    );
+    expect(render(storage, 'markdown')).toBe(
+      '## <a id="anchors"></a>Anchors\n\n### <a id="subsection-links"></a>Subsection 2\n\n[Link to top](#anchors)',
+    );
+    expect(render(storage, 'text')).toBe('Anchors\n\nSubsection 2\n\nLink to top');
+  });
+
+  it('toc is built from the headings; children is a placeholder linking to the page (sample 30)', () => {
+    const result = convert(sample('30'), 'markdown', SITE);
+    expect(result.output).toBe(
+      '> [!NOTE]\n> This page has been generated with a tool.\n\n## Table of contents\n\nTable of contents macro:\n\n' +
+        '- [Table of contents](#table-of-contents)\n\nChild pages macro:\n\n' +
+        '*[Child pages: see this page in Confluence](https://acme.atlassian.net/wiki/pages/viewpage.action?pageId=123)*',
+    );
+    expect(result.warnings.map((w) => w.code)).toEqual(['dynamic-macro']);
+    expect(result.output).not.toMatch(/clear|allChildren/);
+  });
+
+  it('toc honours min/max level and exclude (sample 01 parameters)', () => {
+    const storage =
+      '<ac:structured-macro ac:name="toc"><ac:parameter ac:name="maxLevel">2</ac:parameter><ac:parameter ac:name="minLevel">1</ac:parameter>' +
+      '<ac:parameter ac:name="exclude">Overview</ac:parameter></ac:structured-macro>' +
+      '<h2>Overview</h2><h2>Install</h2><h3>Deep</h3><h2>Use</h2>';
+    expect(render(storage, 'html').split('\n<h2')[0]).toBe(
+      '<ul class="toc">\n<li><a href="#install">Install</a></li>\n<li><a href="#use">Use</a></li>\n</ul>',
+    );
+  });
+
+  it('jira: a key is a link to the issue; a JQL table a placeholder (synthetic)', () => {
+    const key =
+      '<p><ac:structured-macro ac:name="jira"><ac:parameter ac:name="server">System JIRA</ac:parameter><ac:parameter ac:name="key">ENG-42</ac:parameter></ac:structured-macro></p>';
+    expect(render(key, 'html')).toBe('<p><a href="https://acme.atlassian.net/browse/ENG-42">ENG-42</a></p>');
+    expect(render(key, 'bbcode')).toBe('[url=https://acme.atlassian.net/browse/ENG-42]ENG-42[/url]');
+    const jql =
+      '<ac:structured-macro ac:name="jira"><ac:parameter ac:name="jqlQuery">project = ENG</ac:parameter></ac:structured-macro>';
+    expect(render(jql, 'text')).toBe('[Jira issues: see this page in Confluence]');
+  });
+
+  it('include: a link to the included page (synthetic, shape of confluence.md §3.1)', () => {
+    const storage =
+      '<ac:structured-macro ac:name="include"><ac:parameter ac:name=""><ac:link><ri:page ri:content-title="Release notes" ri:space-key="ENG"/></ac:link></ac:parameter></ac:structured-macro>';
+    expect(render(storage, 'html')).toBe(
+      '<p class="confluence-notice"><a href="https://acme.atlassian.net/wiki/display/ENG/Release+notes">Content included from “Release notes”</a></p>',
+    );
+  });
+
+  it('unknown macros: readable text plus a warning, parameters never shown (synthetic)', () => {
+    const bare =
+      '<p>Before <ac:structured-macro ac:name="fancy-widget"><ac:parameter ac:name="secretParam">falsefalsefullName</ac:parameter></ac:structured-macro> after</p>';
+    const result = convert(bare, 'text', SITE);
+    expect(result.output).toBe('Before [macro: fancy-widget] after');
+    expect(result.warnings).toEqual([
+      { code: 'unknown-macro', message: 'macro "fancy-widget" is not supported: shown as text' },
+    ]);
+    const withBody =
+      '<ac:structured-macro ac:name="x"><ac:parameter ac:name="p">hidden</ac:parameter><ac:rich-text-body><p>Body text</p></ac:rich-text-body></ac:structured-macro>';
+    expect(render(withBody, 'markdown')).toBe('Body text');
+    const plain =
+      '<ac:structured-macro ac:name="y"><ac:plain-text-body><![CDATA[raw <b>text</b>]]></ac:plain-text-body></ac:structured-macro>';
+    expect(render(plain, 'html')).toBe('<pre><code>raw &lt;b&gt;text&lt;/b&gt;</code></pre>');
+  });
+
+  it('nested macros do not leak their parameters (epam/dm.ai #345 shape)', () => {
+    const storage =
+      '<ac:structured-macro ac:name="expand"><ac:parameter ac:name="title">T</ac:parameter><ac:rich-text-body>' +
+      '<ac:structured-macro ac:name="section"><ac:parameter ac:name="border">false</ac:parameter><ac:rich-text-body>' +
+      '<ac:structured-macro ac:name="column"><ac:parameter ac:name="width">Sparkline</ac:parameter><ac:rich-text-body><p>cell</p>' +
+      '</ac:rich-text-body></ac:structured-macro></ac:rich-text-body></ac:structured-macro></ac:rich-text-body></ac:structured-macro>';
+    expect(render(storage, 'text')).toBe('T\ncell');
+  });
+
+  it('math macros keep their formula (sample 33)', () => {
+    const inline =
+      '<p>x <ac:structured-macro ac:name="eazy-math-inline" ac:schema-version="1" ac:local-id="UUID" ac:macro-id="UUID"><ac:parameter ac:name="body">\\sum_{i=1}^{n} i</ac:parameter><ac:parameter ac:name="align">center</ac:parameter></ac:structured-macro>.</p>';
+    expect(render(inline, 'markdown')).toBe('x $`\\sum_{i=1}^{n} i`$.');
+    expect(render(inline, 'html')).toBe('<p>x <code class="math">\\sum_{i=1}^{n} i</code>.</p>');
+    const block =
+      '<ac:structured-macro ac:name="easy-math-block" ac:schema-version="1" data-layout="default"><ac:parameter ac:name="body">\\frac{a}{b}</ac:parameter><ac:parameter ac:name="align">center</ac:parameter></ac:structured-macro>';
+    expect(render(block, 'markdown')).toBe('```math\n\\frac{a}{b}\n```');
+  });
+});
