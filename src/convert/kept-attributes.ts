@@ -58,3 +58,13 @@ export const VOID_ELEMENTS: ReadonlySet<string> = new Set([
   'param',
   'track',
 ]);
+
+/** Elements dropped with everything inside them while parsing: formatting marks and task bookkeeping. */
+export const SKIPPED_ELEMENTS: ReadonlySet<string> = new Set([
+  'ac:adf-mark',
+  'ac:adf-fragment-mark',
+  'ac:task-id',
+  'ac:task-uuid',
+  'ac:placeholder',
+  'colgroup',
+]);

@@ -1,5 +1,5 @@
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
-import { KEPT_ATTRIBUTES, VOID_ELEMENTS } from './kept-attributes';
+import { KEPT_ATTRIBUTES, SKIPPED_ELEMENTS, VOID_ELEMENTS } from './kept-attributes';
 import type { WarningSink } from './warning-sink';
 import type { XmlElement, XmlNode } from './xml-tree';
 
@@ -11,16 +11,6 @@ const SEARCH_LIMIT = 64;
 
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
 const NO_CHILDREN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[];
-
-/** Elements dropped with everything inside them while parsing: formatting marks and task bookkeeping. */
-const SKIPPED: ReadonlySet<string> = new Set([
-  'ac:adf-mark',
-  'ac:adf-fragment-mark',
-  'ac:task-id',
-  'ac:task-uuid',
-  'ac:placeholder',
-  'colgroup',
-]);
 
 interface Frame {
   readonly name: string;
@@ -131,7 +121,7 @@ class TreeBuilder implements TokenizerCallbacks {
 
   private open(el: XmlElement): void {
     const parent = this.stack[this.stack.length - 1]!.element;
-    if (this.skipping > 0 || SKIPPED.has(el.name)) this.skipping++;
+    if (this.skipping > 0 || SKIPPED_ELEMENTS.has(el.name)) this.skipping++;
     if (this.skipping > 0 || this.depth >= MAX_DEPTH) {
       if (this.skipping === 0)
         this.warnings.add(
@@ -149,8 +139,14 @@ class TreeBuilder implements TokenizerCallbacks {
 
   private pop(frame: Frame): void {
     this.stack.pop();
-    if (this.skipping > 0) this.skipping--;
-    else if (!frame.flattened) this.depth--;
+    if (this.skipping > 0) {
+      this.skipping--;
+    } else if (!frame.flattened) {
+      this.depth--;
+      // A grown array keeps spare capacity (17 slots after one push): an exact copy halves the tree.
+      const children = frame.element.children;
+      if (children.length > 0 && children.length < 16) frame.element.children = children.slice();
+    }
   }
 
   /**

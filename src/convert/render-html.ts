@@ -74,7 +74,8 @@ export class HtmlRenderer {
       }
       case 'notice': {
         const text = escapeHtml(block.text);
-        const body = block.href === undefined ? text : `<a href="${escapeAttribute(block.href)}">${text}</a>`;
+        const body =
+          block.href === undefined ? `[${text}]` : `<a href="${escapeAttribute(block.href)}">${text}</a>`;
         return `<p class="confluence-notice">${body}</p>`;
       }
       case 'section':

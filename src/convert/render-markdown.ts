@@ -83,7 +83,7 @@ class MarkdownRenderer {
       case 'notice': {
         const text = escapeMarkdown(block.text);
         return this.w.write(
-          block.href === undefined ? `*${text}*` : `*[${text}](${linkDestination(block.href)})*`,
+          block.href === undefined ? `*\\[${text}\\]*` : `*[${text}](${linkDestination(block.href)})*`,
         );
       }
       case 'section':

@@ -41,11 +41,9 @@ export interface HaloErrorBody {
 
 const MAX_MESSAGE = 300;
 
-function clean(text: string): string | undefined {
-  const plain = text
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** Whitespace collapsed, cut at 300; HTML tags dropped from plain-text bodies (a proxy's page). */
+function clean(text: string, stripTags: boolean): string | undefined {
+  const plain = (stripTags ? text.replace(/<[^>]*>/g, ' ') : text).replace(/\s+/g, ' ').trim();
   if (plain === '') return undefined;
   return plain.length > MAX_MESSAGE ? `${plain.slice(0, MAX_MESSAGE - 1)}…` : plain;
 }
@@ -74,12 +72,12 @@ function parseJson(text: string): unknown {
  */
 export function parseHaloErrorBody(text: string): HaloErrorBody {
   const parsed = parseJson(text);
-  if (typeof parsed === 'string') return { message: clean(parsed) };
+  if (typeof parsed === 'string') return { message: clean(parsed, parsed === text) };
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
   const body = parsed as Record<string, unknown>;
   const code = field(body, 'ClassName', 'resultCode', 'error');
   const raw = field(body, 'Message', 'message', 'errorMessage', 'error_description', 'error');
-  const message = raw === undefined ? undefined : clean(raw);
+  const message = raw === undefined ? undefined : clean(raw, false);
   return { ...(message === undefined ? {} : { message }), ...(code === undefined ? {} : { code }) };
 }
 

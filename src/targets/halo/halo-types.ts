@@ -40,7 +40,7 @@ const summaryFields = {
   id: z.number().int(),
   name: text,
   tag_string: optionalText,
-  tags: z.unknown(),
+  tags: z.unknown().optional(),
   date_created: optionalText,
   date_edited: optionalText,
 };

@@ -37,7 +37,14 @@ describe('relay convert', () => {
     writeFileSync(join(dir, 'link.xml'), '<p><ac:link><ri:page ri:content-title="Home"/></ac:link></p>');
     const io = capture();
     try {
-      const args = ['--to=html', '--base-url', 'https://acme.atlassian.net/wiki', '--space-key', 'ENG', join(dir, 'link.xml')];
+      const args = [
+        '--to=html',
+        '--base-url',
+        'https://acme.atlassian.net/wiki',
+        '--space-key',
+        'ENG',
+        join(dir, 'link.xml'),
+      ];
       expect(await convertCommand(args)).toBe(0);
       expect(io.out()).toBe('<p><a href="https://acme.atlassian.net/wiki/display/ENG/Home">Home</a></p>\n');
     } finally {

@@ -74,7 +74,12 @@ describe('HaloClient: OAuth2 client credentials (targets.md A.1)', () => {
     const client = kit.client();
     await client.listFaqLists();
     kit.halo.injectFaults([
-      { pathPrefix: '/api/FAQLists', status: 401, times: 2, body: { Message: 'Authorization has been denied' } },
+      {
+        pathPrefix: '/api/FAQLists',
+        status: 401,
+        times: 2,
+        body: { Message: 'Authorization has been denied' },
+      },
     ]);
     const error = await client.listFaqLists().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HaloError);

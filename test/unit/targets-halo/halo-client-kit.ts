@@ -30,6 +30,21 @@ export interface ClientKit {
   client(overrides?: Partial<HaloTargetSettings>, http?: Http): HaloClient;
   /** Every log entry as one JSON string, to check what never appears in logs. */
   logText(): string;
+  /** The status of every answer the kit's Http received, in order. */
+  statuses: number[];
+}
+
+/** Node fetch, recording the status of every answer. */
+function recordingHttp(statuses: number[]): Http {
+  const node = new NodeHttp();
+  return {
+    fetch: async (request) => {
+      const res = await node.fetch(request);
+      statuses.push(res.status);
+      return res;
+    },
+    egressAllowed: (url) => node.egressAllowed(url),
+  };
 }
 
 /** Registered applications: the default (scope `all`), a KB reader, and one without KB rights. */
@@ -49,7 +64,8 @@ export async function startClientKit(
   const store = new MemoryStore({ clock });
   const secrets = new MemorySecretStore();
   const log = new MemoryLog();
-  const http = new NodeHttp();
+  const statuses: number[] = [];
+  const http = recordingHttp(statuses);
   await secrets.setSecret(secretKeys.haloClientSecret(TARGET), SECRET);
   const settings = haloTargetSchema.parse({
     id: TARGET,
@@ -72,6 +88,7 @@ export async function startClientKit(
     client: (overrides = {}, otherHttp = http) =>
       new HaloClient({ ...settings, ...overrides }, { ...deps, http: otherHttp }),
     logText: () => JSON.stringify(log.entries()),
+    statuses,
   };
 }
 

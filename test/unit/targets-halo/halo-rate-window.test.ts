@@ -82,7 +82,11 @@ describe('HaloRateWindow: 300 requests per rolling 300 s, shared through the Sto
   it('targets do not share a window', async () => {
     const a = new HaloRateWindow(store, clock, 'a', { requests: 2, windowSeconds: 10 });
     const b = new HaloRateWindow(store, clock, 'b', { requests: 2, windowSeconds: 10 });
-    expect([await a.reserve(), await a.reserve(), await a.reserve()].map((r) => r.ok)).toEqual([true, true, false]);
+    expect([await a.reserve(), await a.reserve(), await a.reserve()].map((r) => r.ok)).toEqual([
+      true,
+      true,
+      false,
+    ]);
     expect([await b.reserve(), await b.reserve()].map((r) => r.ok)).toEqual([true, true]);
   });
 
@@ -111,7 +115,8 @@ describe('HaloRateWindow: 300 requests per rolling 300 s, shared through the Sto
     const window = new HaloRateWindow(store, clock, 'kb');
     const start = clock.now();
     for (let i = 0; i < 1000; i += 1) {
-      for (let r = await window.reserve(); !r.ok; r = await window.reserve()) await clock.advanceBy(r.retryAfterSeconds * 1000);
+      for (let r = await window.reserve(); !r.ok; r = await window.reserve())
+        await clock.advanceBy(r.retryAfterSeconds * 1000);
     }
     const elapsed = clock.now() - start;
     const floor = (Math.ceil(1000 / 300) - 1) * WINDOW_MS; // 900 s: the 1,000th request's earliest start

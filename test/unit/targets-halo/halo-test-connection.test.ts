@@ -50,12 +50,16 @@ describe('HaloClient.testConnection: gets a token, lists FAQ lists, says what is
     const refused = await kit.client({ clientId: 'tickets-only' }).testConnection();
     expect(refused).toEqual({
       ok: false,
-      reason: expect.stringMatching(/^the Halo application lacks knowledge-base permission \(scope 'all' refused/),
+      reason: expect.stringMatching(
+        /^the Halo application lacks knowledge-base permission \(scope 'all' refused/,
+      ),
     });
     const noKb = await kit.client({ clientId: 'tickets-only', scope: 'edit:tickets' }).testConnection();
     expect(noKb).toEqual({
       ok: false,
-      reason: expect.stringMatching(/^the Halo application lacks knowledge-base permission \(scope\) for the FAQ lists/),
+      reason: expect.stringMatching(
+        /^the Halo application lacks knowledge-base permission \(scope\) for the FAQ lists/,
+      ),
     });
   });
 
@@ -64,7 +68,10 @@ describe('HaloClient.testConnection: gets a token, lists FAQ lists, says what is
     const url = kit.halo.url;
     await kit.halo.close();
     const result = await kit.client({ baseUrl: url }).testConnection();
-    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/^Halo unreachable: 127\.0\.0\.1:\d+ \(ECONNREFUSED/) });
+    expect(result).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^Halo unreachable: 127\.0\.0\.1:\d+ \(ECONNREFUSED/),
+    });
     kit = await startClientKit(); // for afterEach
   });
 
@@ -73,7 +80,10 @@ describe('HaloClient.testConnection: gets a token, lists FAQ lists, says what is
     const forgeLike = new NodeHttp({ egress: ['https://*.halopsa.com'] });
     const result = await kit.client({}, forgeLike).testConnection();
     const host = new URL(kit.halo.url).host;
-    expect(result).toEqual({ ok: false, reason: expect.stringContaining(`egress to ${host} is not allowed`) });
+    expect(result).toEqual({
+      ok: false,
+      reason: expect.stringContaining(`egress to ${host} is not allowed`),
+    });
     expect(kit.halo.stats().requests).toBe(0);
   });
 
