@@ -1,3 +1,4 @@
+import { stateDigest } from '../../domain/delivery-id';
 import type { HaloTargetSettings } from '../../domain/settings';
 import type {
   DeliveryAttempt,
@@ -10,6 +11,7 @@ import { buildArticle, markerTag } from './halo-article';
 import { HaloClient } from './halo-client';
 import { HaloError } from './halo-errors';
 import { FaqLists } from './halo-faq-lists';
+import type { HaloArticle } from './halo-types';
 
 type Upsert = Extract<DeliveryItem, { action: 'upsert' }>;
 type Remove = Extract<DeliveryItem, { action: 'remove' }>;
@@ -66,13 +68,8 @@ export class HaloAdapter implements TargetAdapter {
     let faqListId = await this.faqLists.resolve(client, spaceKey);
     const existing = await this.findExisting(client, item);
     let note: string | undefined;
-    const lastEdit = item.remoteState?.dateEdited;
-    if (
-      existing &&
-      typeof lastEdit === 'string' &&
-      existing.date_edited &&
-      existing.date_edited !== lastEdit
-    ) {
+    const edited = existing && handEdited(existing, item.remoteState);
+    if (existing && edited) {
       const who = existing.editor_name ? ` by ${existing.editor_name}` : '';
       if (this.settings.handEdits === 'keep') {
         return {
@@ -108,7 +105,7 @@ export class HaloAdapter implements TargetAdapter {
     return {
       kind: 'delivered',
       remoteId: String(saved.id),
-      remoteState: { dateEdited: saved.date_edited, faqListId },
+      remoteState: { dateEdited: saved.date_edited, bodyHash: stateDigest(saved.description), faqListId },
       note: [note, recreated].filter(Boolean).join('; ') || undefined,
     };
   }
@@ -119,6 +116,18 @@ export class HaloAdapter implements TargetAdapter {
     const [found] = await client.findArticlesByTag(markerTag(item.page.id));
     return found ? client.getArticle(found.id) : undefined;
   }
+}
+
+/** Changed in Halo since our last push: a newer edit date, or a body other than the one we sent. */
+function handEdited(article: HaloArticle, remote: Record<string, unknown> | undefined): boolean {
+  if (!remote) return false;
+  const dateMoved =
+    typeof remote.dateEdited === 'string' &&
+    article.date_edited !== undefined &&
+    article.date_edited !== remote.dateEdited;
+  const bodyMoved =
+    typeof remote.bodyHash === 'string' && stateDigest(article.description) !== remote.bodyHash;
+  return dateMoved || bodyMoved;
 }
 
 function toResult(error: HaloError): TargetResult {

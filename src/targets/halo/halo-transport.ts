@@ -43,9 +43,8 @@ export class HaloTransport {
     const slot = await this.window.reserve();
     if (!slot.ok) {
       const wait = slot.retryAfterSeconds;
-      throw new HaloError('rate-limited', `Halo's request budget is used up; next slot in ${wait} s`, {
-        retryAfterSeconds: wait,
-      });
+      const message = `Halo's request budget for this target is used up (300 requests per rolling 5 minutes, or a recent 429); next slot in ${wait} s`;
+      throw new HaloError('rate-limited', message, { retryAfterSeconds: wait });
     }
     const path = new URL(request.url).pathname;
     const timeout = AbortSignal.timeout(TIMEOUT_MS);
@@ -58,7 +57,12 @@ export class HaloTransport {
       });
     } catch (error) {
       const failure = unreachable(error, request.url);
-      this.deps.log.warn('halo request failed', { targetId: this.targetId, method: request.method, path });
+      this.deps.log.warn('halo request failed', {
+        targetId: this.targetId,
+        method: request.method,
+        path,
+        reason: failure.message,
+      });
       throw failure;
     }
     this.deps.log.debug('halo request', {
