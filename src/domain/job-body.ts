@@ -12,6 +12,8 @@ export const jobBodySchema = z.object({
   attempt: z.number().int().min(1).default(1),
   /** Requeues of this target that were not attempts (waiting for a claim, throttled). */
   waits: z.number().int().min(0).default(0),
+  /** The turn this delivery holds in its target's waiting line (rate-state.ts). */
+  ticketAt: z.number().optional(),
   /** Which trigger event this job stems from (its type and time), carried into the delivery log. */
   trace: z.string().max(120).optional(),
   /** Walk the pages below `event.pageId` (from this CQL cursor) and queue one job per page. */

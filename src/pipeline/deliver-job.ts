@@ -134,6 +134,7 @@ function retryJob(body: JobBody, targetId: string, step: Extract<TargetStep, { k
       targets: [targetId],
       attempt: step.attempt,
       waits: step.waits,
+      ticketAt: step.ticketAt,
       trace: body.trace,
     },
     delayInSeconds: Math.min(step.delaySeconds, QUEUE_LIMITS.maxDelaySeconds),

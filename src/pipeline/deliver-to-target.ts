@@ -3,7 +3,9 @@ import { deliveryId as makeDeliveryId } from '../domain/delivery-id';
 import type { DeliveryRecord } from '../domain/delivery-record';
 import { decideClaim, type LedgerRow } from '../domain/ledger';
 import { eventName } from '../domain/relay-event';
+import { MAX_ATTEMPTS } from '../domain/retry-schedule';
 import type { DeliveryItem, TargetResult } from '../targets/target-adapter';
+import { spacingFor } from '../targets/create-adapter';
 import { settleAttempt } from './settle-attempt';
 import { waitStep, type Recorder, type TargetDeps, type TargetStep, type TargetWork } from './target-work';
 
@@ -43,10 +45,17 @@ export async function deliverToTarget(work: TargetWork, deps: TargetDeps): Promi
   const record: Recorder = (status, extra = {}) =>
     deps.log.record({ ...base, status, at: deps.now(), ...extra });
 
-  const throttledFor = await deps.rate.waitSeconds(target.id, deps.now());
-  if (throttledFor > 0) {
-    await record('retrying', { reason: `target is throttled for ${throttledFor}s` });
-    return waitStep(work, throttledFor);
+  if (work.attempt > MAX_ATTEMPTS) {
+    // Waits turn into attempts (target-work.ts), so a target that stays busy ends here.
+    await record('failed', {
+      reason: `gave up: the target stayed throttled or busy for ${MAX_ATTEMPTS} attempts`,
+    });
+    return { kind: 'done' };
+  }
+  const turn = await deps.rate.turn(target.id, deps.now(), spacingFor(target), work.ticketAt);
+  if (turn.waitSeconds > 0) {
+    await record('retrying', { reason: `target is throttled: waiting ${turn.waitSeconds}s for its turn` });
+    return waitStep(work, turn.waitSeconds, turn.ticketAt);
   }
   const token = randomUUID();
   const claim = await claimRow(work, deps, before, token, record);

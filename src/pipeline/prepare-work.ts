@@ -90,6 +90,7 @@ export async function prepareWork(input: PrepareInput): Promise<TargetWork[]> {
       want: wantOf(item, row, event.version, fetchedAt),
       attempt: body.attempt,
       waits: body.waits,
+      ticketAt: body.ticketAt,
       spaceKey: spaceKey ?? '-',
       trace: body.trace,
     };

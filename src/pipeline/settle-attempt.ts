@@ -1,7 +1,8 @@
 import { foldLostSettle, settleRow, type LedgerRow, type LedgerStatus } from '../domain/ledger';
 import { nextRetry } from '../domain/retry-schedule';
+import { spacingFor } from '../targets/create-adapter';
 import type { TargetResult } from '../targets/target-adapter';
-import type { Recorder, TargetDeps, TargetStep, TargetWork } from './target-work';
+import { waitStep, type Recorder, type TargetDeps, type TargetStep, type TargetWork } from './target-work';
 
 interface Attempt {
   claimed: LedgerRow;
@@ -43,9 +44,26 @@ export async function settleAttempt(work: TargetWork, deps: TargetDeps, a: Attem
     case 'kept':
       await a.record('skipped', { reason, latencyMs });
       return { kind: 'done' };
+    case 'throttled': {
+      const until = now + result.retryAfterSeconds * 1000;
+      const turn = await deps.rate.throttle(
+        work.target.id,
+        until,
+        now,
+        spacingFor(work.target),
+        work.ticketAt,
+      );
+      await a.record('retrying', {
+        reason: `${reason}; waiting ${turn.waitSeconds}s`,
+        httpStatus: result.httpStatus,
+        latencyMs,
+      });
+      return waitStep(work, turn.waitSeconds, turn.ticketAt);
+    }
     case 'retryable': {
-      if (result.retryAfterSeconds)
-        await deps.rate.throttle(work.target.id, now + result.retryAfterSeconds * 1000);
+      if (result.retryAfterSeconds) {
+        await deps.rate.block(work.target.id, now + result.retryAfterSeconds * 1000);
+      }
       const next = nextRetry(work.attempt, result.retryAfterSeconds, deps.random());
       if (next.kind === 'retry') {
         await a.record('retrying', {

@@ -17,6 +17,8 @@ export interface TargetWork {
   attempt: number;
   /** Requeues that did not count as attempts (waiting for a claim, throttled). */
   waits: number;
+  /** Its turn in the target's waiting line, when it waited before. */
+  ticketAt?: number;
   spaceKey: string;
   trace?: string;
 }
@@ -37,14 +39,16 @@ export interface TargetDeps {
  * every chain of jobs ends.
  */
 export type TargetStep =
-  { kind: 'done' } | { kind: 'requeue'; delaySeconds: number; attempt: number; waits: number };
+  | { kind: 'done' }
+  | { kind: 'requeue'; delaySeconds: number; attempt: number; waits: number; ticketAt?: number };
 
-export const MAX_WAITS = 20;
+export const MAX_WAITS = 100;
 
 export type Recorder = (status: DeliveryRecord['status'], extra?: Partial<DeliveryRecord>) => Promise<void>;
 
-export function waitStep(work: TargetWork, delaySeconds: number): TargetStep {
-  if (work.waits + 1 < MAX_WAITS)
-    return { kind: 'requeue', delaySeconds, attempt: work.attempt, waits: work.waits + 1 };
-  return { kind: 'requeue', delaySeconds, attempt: work.attempt + 1, waits: 0 };
+export function waitStep(work: TargetWork, delaySeconds: number, ticketAt?: number): TargetStep {
+  if (work.waits + 1 < MAX_WAITS) {
+    return { kind: 'requeue', delaySeconds, attempt: work.attempt, waits: work.waits + 1, ticketAt };
+  }
+  return { kind: 'requeue', delaySeconds, attempt: work.attempt + 1, waits: 0, ticketAt };
 }

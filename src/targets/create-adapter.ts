@@ -28,3 +28,17 @@ export function formatsFor(target: TargetSettings): ConvertFormat[] {
       return assertNever(target, 'target kind');
   }
 }
+
+/** How far apart waiting deliveries come back while a target is throttled (its pace). */
+export function spacingFor(target: TargetSettings): number {
+  switch (target.kind) {
+    case 'webhook':
+      return 1000;
+    case 'halo':
+      // Tight on purpose: Halo's window frees slots in bursts (as old requests age out), and a
+      // delivery that comes a little early keeps its place at the front (rate-state.ts).
+      return 500;
+    default:
+      return assertNever(target, 'target kind');
+  }
+}

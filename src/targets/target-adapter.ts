@@ -54,6 +54,8 @@ export type TargetResult =
       httpStatus?: number;
       note?: string;
     }
+  /** Our own rate budget for the target is spent: try again later; not an attempt. */
+  | { kind: 'throttled'; reason: string; retryAfterSeconds: number; httpStatus?: number }
   /** Left as it is on purpose (e.g. an article edited in Halo, kept by policy): logged, not retried. */
   | { kind: 'kept'; reason: string; httpStatus?: number }
   | { kind: 'retryable'; reason: string; retryAfterSeconds?: number; httpStatus?: number }

@@ -1,4 +1,6 @@
 import type { Clock } from '../../ports/clock';
+import { AttachmentBook } from './attachment-book';
+import type { AddAttachmentArgs, AttachmentRecord } from './attachment-book';
 import * as comments from './comment-mutations';
 import type { AddCommentArgs, UpdateCommentArgs } from './comment-mutations';
 import type {
@@ -33,6 +35,8 @@ export interface AddSpaceArgs {
  * and returns the Forge product-event payload Confluence would emit for it (reference/forge.md §1).
  */
 export class ConfluenceState extends ConfluenceStore {
+  private readonly attachments = new AttachmentBook();
+
   constructor(clock: Clock, siteBaseUrl?: string) {
     super(clock, siteBaseUrl);
   }
@@ -108,7 +112,9 @@ export class ConfluenceState extends ConfluenceStore {
 
   /** Purge: the page must be trashed (or a draft); afterwards every endpoint answers 404. */
   deletePage(pageId: string, opts?: EventOptions): PageEvent {
-    return deletePage(this, pageId, opts);
+    const event = deletePage(this, pageId, opts);
+    this.attachments.dropPage(pageId);
+    return event;
   }
 
   movePage(pageId: string, args: MovePageArgs): PageEvent {
@@ -141,5 +147,27 @@ export class ConfluenceState extends ConfluenceStore {
 
   deleteComment(commentId: string, opts?: EventOptions): CommentEvent {
     return comments.deleteComment(this, commentId, opts);
+  }
+
+  /**
+   * Uploads a file to a page (current, archived or draft). A filename the page already has gets a
+   * new version: same id, bytes replaced, version + 1. No product event (Relay subscribes to none).
+   */
+  addAttachment(pageId: string, args: AddAttachmentArgs): AttachmentRecord {
+    return this.attachments.add(this, pageId, args);
+  }
+
+  /** Purges an attachment and all its versions; unknown page or filename throws. */
+  removeAttachment(pageId: string, filename: string): void {
+    this.attachments.remove(this, pageId, filename);
+  }
+
+  /** Live records, in upload order: treat them as read-only. */
+  listAttachments(pageId: string): AttachmentRecord[] {
+    return this.attachments.list(pageId);
+  }
+
+  getAttachment(pageId: string, filename: string): AttachmentRecord | undefined {
+    return this.attachments.get(pageId, filename);
   }
 }

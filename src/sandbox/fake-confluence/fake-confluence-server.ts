@@ -20,7 +20,10 @@ export interface FakeConfluenceOptions {
 }
 
 export interface FakeConfluence {
-  /** Site URL, e.g. `http://127.0.0.1:PORT`; REST paths start with `/wiki/...`. */
+  /**
+   * Site URL, e.g. `http://127.0.0.1:PORT`; REST paths start with `/wiki/...`. Attachment
+   * downloads redirect to `/media/{token}` on the same origin (the fake media CDN, no auth).
+   */
   url: string;
   close(): Promise<void>;
   /** Requests per `METHOD template`, e.g. `GET /wiki/api/v2/pages/{id}`; unknown paths: `GET (no route)`. */
@@ -48,6 +51,11 @@ export async function startFakeConfluence(opts: FakeConfluenceOptions): Promise<
       result = pipeline.answer(request);
     } catch (error) {
       result = pipeline.crash(request, error);
+    }
+    if (result.body instanceof Uint8Array) {
+      res.writeHead(result.status ?? 200, { ...result.headers });
+      res.end(result.body);
+      return;
     }
     res.writeHead(result.status ?? 200, {
       'Content-Type': 'application/json;charset=UTF-8',

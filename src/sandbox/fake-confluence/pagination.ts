@@ -34,9 +34,9 @@ function decodeCursor(cursor: string, scope: string): number {
  */
 export function paginate<T>(
   items: readonly T[],
-  opts: { query: QueryReader; scope: string; path: string; base: string },
+  opts: { query: QueryReader; scope: string; path: string; base: string; defaultLimit?: number },
 ): RouteResult {
-  const limit = opts.query.int('limit', 1, MAX_LIMIT, DEFAULT_LIMIT);
+  const limit = opts.query.int('limit', 1, MAX_LIMIT, opts.defaultLimit ?? DEFAULT_LIMIT);
   const cursor = opts.query.string('cursor');
   const offset = cursor === undefined ? 0 : decodeCursor(cursor, opts.scope);
   const results = items.slice(offset, offset + limit);

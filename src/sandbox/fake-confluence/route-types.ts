@@ -1,4 +1,5 @@
 import type { ConfluenceState } from './confluence-state';
+import type { MediaVault } from './media-vault';
 import type { QueryReader } from './query-reader';
 
 export interface RouteContext {
@@ -7,10 +8,13 @@ export interface RouteContext {
   params: Record<string, string>;
   query: QueryReader;
   path: string;
+  /** Download redirects issue media tokens here; `/media/{token}` redeems them. */
+  media: MediaVault;
 }
 
 export interface RouteResult {
   status?: number;
+  /** JSON-encoded, unless it is a Uint8Array: then sent as is (set Content-Type in `headers`). */
   body: unknown;
   headers?: Record<string, string>;
 }
@@ -19,5 +23,10 @@ export interface Route {
   method: 'GET';
   /** e.g. `/wiki/api/v2/pages/{id}`; also the key in stats().byRoute. */
   template: string;
+  /**
+   * Served without Basic auth and outside the site's rate limit (the media CDN's capability
+   * URLs). Everything else needs credentials.
+   */
+  public?: boolean;
   handle(ctx: RouteContext): RouteResult;
 }

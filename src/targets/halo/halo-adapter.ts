@@ -133,6 +133,12 @@ function handEdited(article: HaloArticle, remote: Record<string, unknown> | unde
 function toResult(error: HaloError): TargetResult {
   switch (error.kind) {
     case 'rate-limited':
+      return {
+        kind: 'throttled',
+        reason: error.message,
+        retryAfterSeconds: error.retryAfterSeconds ?? 60,
+        httpStatus: error.status,
+      };
     case 'unavailable':
       return {
         kind: 'retryable',
