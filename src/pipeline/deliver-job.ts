@@ -45,8 +45,10 @@ export async function deliverJob(
   }
   const body = parsed.data;
   const budget = new InvocationBudget(options.deadlineMs, () => platform.clock.now(), options.fetchBudget);
-  const confluence = new ConfluenceClient(budget.wrapConfluence(platform.confluence), () =>
-    platform.clock.now(),
+  const confluence = new ConfluenceClient(
+    budget.wrapConfluence(platform.confluence),
+    () => platform.clock.now(),
+    budget.wrapHttp(platform.http),
   );
   const settingsRepo = new SettingsRepo(platform.store, platform.log);
   const random = options.random ?? Math.random;

@@ -69,6 +69,8 @@ export interface TargetAdapter {
 /** What targets may ask of Confluence beyond the item itself. */
 export interface ConfluenceLookups {
   spaceName(spaceKey: string): Promise<string | undefined>;
+  /** An attachment's bytes (images to re-host); undefined when missing or too big. */
+  download(pageId: string, filename: string): Promise<{ bytes: Uint8Array; contentType: string } | undefined>;
 }
 
 export interface TargetDeps {

@@ -164,4 +164,32 @@ describe('the Halo target', () => {
     expect(failed?.reason).toMatch(/Halo rejected/);
     expect(articles().map((a) => a.name)).toEqual(['Printer FAQ']);
   });
+
+  it('re-hosts the page’s images in Halo once, and keeps a broken image as a link', async () => {
+    env = await startSandbox(scenario(), (v) => v);
+    const pageId = env.refs.get('a')!;
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    env.state.addAttachment(pageId, { filename: 'diagram.png', bytes: png, mediaType: 'image/png' });
+    const body =
+      '<p>See:</p><ac:image><ri:attachment ri:filename="diagram.png"/></ac:image><ac:image><ri:attachment ri:filename="missing.png"/></ac:image>';
+    await edit('a', body);
+    const [image] = halo().state().images;
+    expect(image).toBeDefined();
+    const html = articles()[0]!.description;
+    expect(html).toContain(`src="${image!.link}"`);
+    expect(html).toMatch(/src="[^"]*\/download\/attachments\/\d+\/missing\.png[^"]*"/);
+    const served = await fetch(image!.link);
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(png);
+    expect(
+      log().some(
+        (r) =>
+          r.status === 'delivered' &&
+          /image missing\.png could not be read from Confluence/.test(r.reason ?? ''),
+      ),
+    ).toBe(true);
+    halo().resetStats();
+    await edit('a', body.replace('See:', 'See the diagram:'));
+    expect(halo().stats().byRoute['POST /api/attachment/image'] ?? 0).toBe(0);
+    expect(articles()[0]!.description).toContain(`src="${image!.link}"`);
+  });
 });

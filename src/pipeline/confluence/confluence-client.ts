@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ConfluenceApi } from '../../ports/confluence-api';
-import type { HttpResponse } from '../../ports/http';
+import type { Http, HttpResponse } from '../../ports/http';
+import { downloadAttachment, type Download } from './attachment-download';
 import { parseRetryAfter } from '../../domain/retry-schedule';
 import { ExpectedError, RetryableError } from '../errors';
 import {
@@ -36,7 +37,14 @@ export class ConfluenceClient {
   constructor(
     private readonly api: ConfluenceApi,
     private readonly now: () => number,
+    /** For the media service Confluence redirects attachment downloads to. */
+    private readonly http?: Http,
   ) {}
+
+  /** An attachment of a page as bytes; undefined when it is missing or too big. */
+  download(pageId: string, filename: string): Promise<Download | undefined> {
+    return downloadAttachment(this.api, this.http, pageId, filename);
+  }
 
   /** One request in the common case: body (storage), labels and version together. */
   async getPage(pageId: string): Promise<PageFetch> {

@@ -11,6 +11,7 @@ import { buildArticle, markerTag } from './halo-article';
 import { HaloClient } from './halo-client';
 import { HaloError } from './halo-errors';
 import { FaqLists } from './halo-faq-lists';
+import { rehostImages } from './halo-images';
 import type { HaloArticle } from './halo-types';
 
 type Upsert = Extract<DeliveryItem, { action: 'upsert' }>;
@@ -79,7 +80,15 @@ export class HaloAdapter implements TargetAdapter {
       }
       note = `overwrote changes made in Halo${who} (${existing.date_edited})`;
     }
-    const html = item.rendered.html?.output ?? '';
+    const rehosted = await rehostImages({
+      html: item.rendered.html?.output ?? '',
+      images: item.rendered.html?.images ?? [],
+      pageId: page.id,
+      known: imageLinks(item.remoteState),
+      client,
+      confluence: this.deps.confluence,
+    });
+    const html = rehosted.html;
     const save = (listId: number) =>
       client.saveArticle(
         buildArticle({
@@ -105,8 +114,13 @@ export class HaloAdapter implements TargetAdapter {
     return {
       kind: 'delivered',
       remoteId: String(saved.id),
-      remoteState: { dateEdited: saved.date_edited, bodyHash: stateDigest(saved.description), faqListId },
-      note: [note, recreated].filter(Boolean).join('; ') || undefined,
+      remoteState: {
+        dateEdited: saved.date_edited,
+        bodyHash: stateDigest(saved.description),
+        faqListId,
+        images: rehosted.links,
+      },
+      note: [note, recreated, ...rehosted.notes].filter(Boolean).join('; ') || undefined,
     };
   }
 
@@ -116,6 +130,14 @@ export class HaloAdapter implements TargetAdapter {
     const [found] = await client.findArticlesByTag(markerTag(item.page.id));
     return found ? client.getArticle(found.id) : undefined;
   }
+}
+
+function imageLinks(remote: Record<string, unknown> | undefined): Record<string, string> {
+  const images = remote?.images;
+  if (typeof images !== 'object' || images === null) return {};
+  return Object.fromEntries(
+    Object.entries(images).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
 }
 
 /** Changed in Halo since our last push: a newer edit date, or a body other than the one we sent. */
