@@ -26,7 +26,12 @@ export async function settleAttempt(work: TargetWork, deps: TargetDeps, a: Attem
       remoteState: result.remoteState,
       deliveryId: a.deliveryId,
     };
-    const row = settleRow(a.claimed, work.want, outcome, now);
+    // A partial delivery is recorded under a digest of its own, so the same state is delivered
+    // again by the continuation instead of being skipped as already delivered.
+    const want = result.more
+      ? { ...work.want, digest: `${work.want.digest}~partial:${a.deliveryId}` }
+      : work.want;
+    const row = settleRow(a.claimed, want, outcome, now);
     const note = (await deps.ledger.settle(row, a.token))
       ? result.note
       : await foldIntoCurrent(deps, row, result.note);
@@ -36,7 +41,7 @@ export async function settleAttempt(work: TargetWork, deps: TargetDeps, a: Attem
       latencyMs,
       reason: note,
     });
-    return { kind: 'done' };
+    return result.more ? waitStep(work, 1) : { kind: 'done' };
   }
   const reason = result.reason;
   await deps.ledger.settle(settleRow(a.claimed, work.want, { ok: false, error: reason }, now), a.token);

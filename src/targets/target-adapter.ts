@@ -53,6 +53,8 @@ export type TargetResult =
       remoteState?: Record<string, unknown>;
       httpStatus?: number;
       note?: string;
+      /** Delivered in part (e.g. images left for later): the pipeline continues in a new job. */
+      more?: boolean;
     }
   /** Our own rate budget for the target is spent: try again later; not an attempt. */
   | { kind: 'throttled'; reason: string; retryAfterSeconds: number; httpStatus?: number }

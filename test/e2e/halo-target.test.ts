@@ -192,4 +192,26 @@ describe('the Halo target', () => {
     expect(halo().stats().byRoute['POST /api/attachment/image'] ?? 0).toBe(0);
     expect(articles()[0]!.description).toContain(`src="${image!.link}"`);
   });
+
+  it('splits a page with many images across jobs, each image uploaded once', async () => {
+    env = await startSandbox(scenario(), (v) => v);
+    const pageId = env.refs.get('a')!;
+    const names = Array.from({ length: 25 }, (_, i) => `shot-${i}.png`);
+    for (const [i, filename] of names.entries()) {
+      env.state.addAttachment(pageId, {
+        filename,
+        bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, i]),
+        mediaType: 'image/png',
+      });
+    }
+    await edit('a', names.map((n) => `<ac:image><ri:attachment ri:filename="${n}"/></ac:image>`).join(''));
+    expect(halo().state().images).toHaveLength(25);
+    expect(articles()).toHaveLength(1);
+    const html = articles()[0]!.description;
+    for (const image of halo().state().images) expect(html).toContain(`src="${image.link}"`);
+    expect(html).not.toContain('/download/attachments/');
+    const delivered = log().filter((r) => r.status === 'delivered');
+    expect(delivered.map((r) => /more image\(s\) follow/.test(r.reason ?? ''))).toEqual([true, true, false]);
+    expect(halo().stats().byRoute['POST /api/attachment/image']).toBe(25);
+  });
 });

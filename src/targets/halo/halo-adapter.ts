@@ -121,6 +121,7 @@ export class HaloAdapter implements TargetAdapter {
         images: rehosted.links,
       },
       note: [note, recreated, ...rehosted.notes].filter(Boolean).join('; ') || undefined,
+      more: rehosted.pending > 0,
     };
   }
 

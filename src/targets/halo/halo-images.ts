@@ -3,7 +3,7 @@ import type { ConfluenceLookups } from '../target-adapter';
 import type { HaloClient } from './halo-client';
 import { HaloError } from './halo-errors';
 
-/** New images uploaded per delivery; the rest stay links until the next update (fetch budget). */
+/** New images uploaded per delivery; the rest follow in a continuation job (fetch budget). */
 export const MAX_NEW_IMAGES = 10;
 
 export interface Rehosted {
@@ -11,6 +11,8 @@ export interface Rehosted {
   /** filename → Halo image link, kept in the ledger so unchanged images are not uploaded again. */
   links: Record<string, string>;
   notes: string[];
+  /** Images left for a continuation job (more than MAX_NEW_IMAGES were new). */
+  pending: number;
 }
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
@@ -32,12 +34,13 @@ export async function rehostImages(args: {
   const links: Record<string, string> = {};
   const notes: string[] = [];
   let uploads = 0;
+  let pending = 0;
   for (const image of args.images) {
     const { source, url } = image;
     if (source.kind !== 'attachment' || source.page || !url) continue;
     let link = args.known[source.filename] ?? links[source.filename];
     if (!link && uploads >= MAX_NEW_IMAGES) {
-      notes.push(`image ${source.filename} left as a Confluence link until the next update`);
+      pending++;
       continue;
     }
     if (!link) {
@@ -48,7 +51,8 @@ export async function rehostImages(args: {
     links[source.filename] = link;
     html = html.split(`src="${escapeAttr(url)}"`).join(`src="${escapeAttr(link)}"`);
   }
-  return { html, links, notes };
+  if (pending > 0) notes.push(`${pending} more image(s) follow in a continuation`);
+  return { html, links, notes, pending };
 }
 
 async function upload(
