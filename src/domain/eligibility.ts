@@ -1,4 +1,4 @@
-import type { LabelFilter, SelectionRule } from './selection';
+import type { DeliveryOptions, LabelFilter, SelectionRule } from './selection';
 
 /** What the consumer knows of a page; facts it has not fetched yet are undefined. */
 export interface PageFacts {
@@ -14,7 +14,9 @@ export interface PageFacts {
 export type Fact = 'state' | 'restrictions' | 'ancestors';
 
 export type Verdict =
-  { kind: 'eligible' } | { kind: 'ineligible'; reason: string } | { kind: 'needs'; facts: Fact[] };
+  | { kind: 'eligible'; options?: DeliveryOptions }
+  | { kind: 'ineligible'; reason: string }
+  | { kind: 'needs'; facts: Fact[] };
 
 const no = (reason: string): Verdict => ({ kind: 'ineligible', reason });
 const isError = (v: unknown): v is { error: string } => typeof v === 'object' && v !== null && 'error' in v;
@@ -88,7 +90,9 @@ export function judgeRule(rule: SelectionRule, facts: PageFacts): Verdict {
 export function judge(rules: SelectionRule[], facts: PageFacts, spaceKey: string | undefined): Verdict {
   if (rules.length === 0) return no(`space ${spaceKey ?? '?'} is not mapped to this target`);
   const verdicts = rules.map((rule) => judgeRule(rule, facts));
-  if (verdicts.some((v) => v.kind === 'eligible')) return { kind: 'eligible' };
+  const admitting = rules.find((_, i) => verdicts[i]!.kind === 'eligible');
+  if (admitting)
+    return admitting.options ? { kind: 'eligible', options: admitting.options } : { kind: 'eligible' };
   const needs = [...new Set(verdicts.flatMap((v) => (v.kind === 'needs' ? v.facts : [])))];
   if (needs.length > 0) return { kind: 'needs', facts: needs };
   const reasons = [...new Set(verdicts.map((v) => (v.kind === 'ineligible' ? v.reason : '')))];

@@ -1,7 +1,7 @@
 import { judge, type Fact, type PageFacts } from './eligibility';
 import type { LedgerRow } from './ledger';
 import type { RelayEvent } from './relay-event';
-import { rulesFor, targetsForSpace } from './selection';
+import { rulesFor, targetsForSpace, type DeliveryOptions } from './selection';
 import type { Settings, TargetSettings } from './settings';
 
 export type PlannedAction = 'upsert' | 'remove' | 'notify' | 'skip';
@@ -11,6 +11,7 @@ export interface Planned {
   target?: TargetSettings;
   action: PlannedAction;
   reason: string;
+  options?: DeliveryOptions;
 }
 
 export interface PlanInput {
@@ -52,12 +53,11 @@ export function planDeliveries(input: PlanInput): Plan {
     else {
       const verdict = judge(rulesFor(target, spaceKey, settings), input.facts, spaceKey);
       if (verdict.kind === 'needs') verdict.facts.forEach((f) => needs.add(f));
-      else if (verdict.kind === 'eligible')
-        plan(
-          input.event.kind === 'comment' ? 'notify' : 'upsert',
-          `${input.event.kind} ${input.event.action}`,
-        );
-      else if (input.event.kind === 'comment') plan('skip', verdict.reason);
+      else if (verdict.kind === 'eligible') {
+        const action = input.event.kind === 'comment' ? 'notify' : 'upsert';
+        const reason = `${input.event.kind} ${input.event.action}`;
+        planned.push({ targetId, target, action, reason, options: verdict.options });
+      } else if (input.event.kind === 'comment') plan('skip', verdict.reason);
       else if (!reached.has(targetId)) plan('skip', verdict.reason);
       else if (target.whenIneligible === 'keep')
         plan('skip', `kept at the target by its policy although the ${verdict.reason}`);

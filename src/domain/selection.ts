@@ -1,5 +1,5 @@
 import { parseSelector } from './label-expression';
-import type { Settings, SpaceMapping, TargetSettings } from './settings';
+import type { HaloVisibility, Settings, SpaceMapping, TargetSettings } from './settings';
 
 /** Which pages of a space may go to a target. Mappings and selector expressions compile to these. */
 export interface LabelFilter {
@@ -18,6 +18,12 @@ export interface SelectionRule {
   subtreeRootId?: string;
   /** Opt-in: push pages with read restrictions too (default deny). */
   pushRestricted: boolean;
+  /** Target-specific choices of the mapping that admitted the page (e.g. Halo visibility). */
+  options?: DeliveryOptions;
+}
+
+export interface DeliveryOptions {
+  haloVisibility?: HaloVisibility;
 }
 
 type MappingEntry = SpaceMapping['targets'][number];
@@ -34,6 +40,7 @@ function fromMapping(spaceKey: string, entry: MappingEntry): SelectionRule {
     verifiedStates: entry.verifiedOnly ? entry.verifiedStates : undefined,
     subtreeRootId: entry.subtreeRootId,
     pushRestricted: entry.pushRestricted,
+    options: entry.haloVisibility ? { haloVisibility: entry.haloVisibility } : undefined,
   };
 }
 

@@ -67,6 +67,13 @@ export const webhookTargetSchema = z.object({
   timeoutSeconds: z.number().int().min(1).max(60).default(15),
 });
 
+/** Who sees an article in Halo: Confluence restrictions do not carry over by themselves. */
+export const haloVisibilitySchema = z.union([
+  z.literal('everyone'),
+  z.literal('agents'),
+  z.object({ teams: z.array(z.number().int().positive()).min(1) }),
+]);
+
 /** A Halo FAQ list id, or `auto`: one list per space, named after it, created once and reused. */
 const faqListChoice = z.union([z.number().int().positive(), z.literal('auto')]);
 
@@ -91,13 +98,7 @@ export const haloTargetSchema = z.object({
   /** Trashed or deleted pages: delete the article, or keep it. */
   onRemove: z.enum(['delete', 'keep']).default('delete'),
   /** Who sees the articles: everyone, agents only, or chosen Halo team ids. */
-  visibility: z
-    .union([
-      z.literal('everyone'),
-      z.literal('agents'),
-      z.object({ teams: z.array(z.number().int().positive()).min(1) }),
-    ])
-    .default('everyone'),
+  visibility: haloVisibilitySchema.default('everyone'),
 });
 
 export const targetSchema = z.discriminatedUnion('kind', [webhookTargetSchema, haloTargetSchema]);
@@ -119,6 +120,8 @@ export const spaceMappingSchema = z.object({
           })
           .optional(),
         verifiedOnly: z.boolean().default(false),
+        /** Halo targets: who sees this space's articles, instead of the target's default. */
+        haloVisibility: haloVisibilitySchema.optional(),
         verifiedStates: z.array(z.string().trim().min(1)).min(1).default(['Verified']),
         /** Only pages below this page. */
         subtreeRootId: z.string().regex(/^\d+$/, 'must be a page id').optional(),
@@ -132,6 +135,7 @@ export const spaceMappingSchema = z.object({
 export type TargetSettings = z.infer<typeof targetSchema>;
 export type WebhookTargetSettings = z.infer<typeof webhookTargetSchema>;
 export type HaloTargetSettings = z.infer<typeof haloTargetSchema>;
+export type HaloVisibility = z.infer<typeof haloVisibilitySchema>;
 export type SpaceMapping = z.infer<typeof spaceMappingSchema>;
 export type TargetKind = TargetSettings['kind'];
 

@@ -32,7 +32,15 @@ export interface ItemInput {
 export function buildItem(p: Planned, input: ItemInput): DeliveryItem {
   const { event, page, comment, author } = input;
   if (p.action === 'upsert' && page) {
-    return { action: 'upsert', event, page, author, firstDelivery: false, rendered: input.rendered };
+    return {
+      action: 'upsert',
+      event,
+      page,
+      author,
+      firstDelivery: false,
+      rendered: input.rendered,
+      options: p.options,
+    };
   }
   if (p.action === 'notify' && page && comment) return { action: 'notify', event, page, comment, author };
   return { action: 'remove', event, pageId: event.pageId, reason: p.reason, title: page?.title };

@@ -1,5 +1,6 @@
 import type { ConvertFormat, ConvertResult } from '../convert/convert-result';
 import type { RelayEvent } from '../domain/relay-event';
+import type { DeliveryOptions } from '../domain/selection';
 import type { CommentSnapshot, PageSnapshot, Person } from '../domain/snapshots';
 import type { Clock } from '../ports/clock';
 import type { Http } from '../ports/http';
@@ -19,6 +20,8 @@ export type DeliveryItem =
       firstDelivery: boolean;
       /** The body in each format a target of this event asked for, converted once. */
       rendered: Rendered;
+      /** Choices of the mapping that admitted the page (e.g. who sees it in Halo). */
+      options?: DeliveryOptions;
       remoteId?: string;
       remoteState?: Record<string, unknown>;
     }

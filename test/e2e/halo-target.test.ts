@@ -214,4 +214,28 @@ describe('the Halo target', () => {
     expect(delivered.map((r) => /more image\(s\) follow/.test(r.reason ?? ''))).toEqual([true, true, false]);
     expect(halo().stats().byRoute['POST /api/attachment/image']).toBe(25);
   });
+
+  it('lets each mapping choose who sees its articles in Halo', async () => {
+    const teams = scenarioSchema.parse({
+      ...scenario(),
+      spaces: [
+        { key: 'DOCS', name: 'Product docs' },
+        { key: 'OPS', name: 'Operations' },
+      ],
+      pages: [
+        ...scenario().pages,
+        { ref: 'c', space: 'OPS', title: 'On-call handbook', body: '<p>Agents only.</p>', author: 'u1' },
+      ],
+      mappings: [
+        { space: 'DOCS', targets: [{ id: 'desk', pushRestricted: true, haloVisibility: { teams: [2] } }] },
+        { space: 'OPS', targets: [{ id: 'desk', pushRestricted: true, haloVisibility: 'agents' }] },
+      ],
+    });
+    env = await startSandbox(teams, (v) => v);
+    await edit('a', '<p>v2</p>');
+    await edit('c', '<p>v2</p>');
+    const byName = Object.fromEntries(articles().map((a) => [a.name, a]));
+    expect(byName['VPN setup']).toMatchObject({ showforall: false, teamIds: [2] });
+    expect(byName['On-call handbook']).toMatchObject({ showforall: false, teamIds: [] });
+  });
 });

@@ -116,6 +116,7 @@ export const scenarioSchema = z.object({
             verifiedStates: z.array(z.string()).optional(),
             /** A page ref: only pages below it. */
             subtree: ref.optional(),
+            haloVisibility: z.unknown().optional(),
           }),
         ]),
       ),

@@ -95,7 +95,7 @@ export class HaloAdapter implements TargetAdapter {
           page,
           html,
           faqListId: listId,
-          visibility: this.settings.visibility,
+          visibility: item.options?.haloVisibility ?? this.settings.visibility,
           id: existing?.id,
         }),
       );
