@@ -74,6 +74,8 @@ export interface TargetAdapter {
 /** What targets may ask of Confluence beyond the item itself. */
 export interface ConfluenceLookups {
   spaceName(spaceKey: string): Promise<string | undefined>;
+  /** The page's attachments (filename, media type, absolute download URL). */
+  attachments(pageId: string): Promise<Array<{ filename: string; mediaType: string; url: string }>>;
   /** An attachment's bytes (images to re-host); undefined when missing or too big. */
   download(pageId: string, filename: string): Promise<{ bytes: Uint8Array; contentType: string } | undefined>;
 }

@@ -238,4 +238,19 @@ describe('the Halo target', () => {
     expect(byName['VPN setup']).toMatchObject({ showforall: false, teamIds: [2] });
     expect(byName['On-call handbook']).toMatchObject({ showforall: false, teamIds: [] });
   });
+
+  it('lists the page’s other attachments as links in the article', async () => {
+    env = await startSandbox(scenario(), (v) => v);
+    const pageId = env.refs.get('a')!;
+    env.state.addAttachment(pageId, {
+      filename: 'VPN manual.pdf',
+      bytes: new Uint8Array([37, 80, 68, 70]),
+      mediaType: 'application/pdf',
+    });
+    await edit('a', '<p>See the manual.</p>');
+    const html = articles()[0]!.description;
+    expect(html).toMatch(
+      /<h3>Attachments<\/h3><ul><li><a href="http:\/\/127\.0\.0\.1:\d+\/wiki\/download\/attachments\/\d+\/VPN%20manual\.pdf[^"]*">VPN manual\.pdf<\/a><\/li><\/ul>/,
+    );
+  });
 });

@@ -48,3 +48,40 @@ export async function downloadAttachment(
     contentType: res.headers.get('content-type') ?? found.mediaType ?? 'application/octet-stream',
   };
 }
+
+const listSchema = z.looseObject({
+  results: z.array(
+    z.looseObject({
+      title: z.string(),
+      mediaType: z.string().optional(),
+      fileSize: z.number().optional(),
+      downloadLink: z.string(),
+    }),
+  ),
+  _links: z.looseObject({ base: z.string().optional() }).optional(),
+});
+
+export interface AttachmentLink {
+  filename: string;
+  mediaType: string;
+  /** Absolute download URL (readers need Confluence access to open it). */
+  url: string;
+}
+
+/** The page's attachments (first 50), for targets that list them. */
+export async function listAttachments(
+  api: ConfluenceApi,
+  pageId: string,
+  siteBase: string | undefined,
+): Promise<AttachmentLink[]> {
+  const res = await api.request(`/wiki/api/v2/pages/${encodeURIComponent(pageId)}/attachments?limit=50`);
+  if (res.status !== 200) return [];
+  const parsed = listSchema.safeParse(JSON.parse(await res.text()));
+  if (!parsed.success) return [];
+  const base = parsed.data._links?.base ?? siteBase ?? '';
+  return parsed.data.results.map((a) => ({
+    filename: a.title,
+    mediaType: a.mediaType ?? 'application/octet-stream',
+    url: `${base}${a.downloadLink}`,
+  }));
+}

@@ -1,7 +1,12 @@
 import type { z } from 'zod';
 import type { ConfluenceApi } from '../../ports/confluence-api';
 import type { Http, HttpResponse } from '../../ports/http';
-import { downloadAttachment, type Download } from './attachment-download';
+import {
+  downloadAttachment,
+  listAttachments,
+  type AttachmentLink,
+  type Download,
+} from './attachment-download';
 import { parseRetryAfter } from '../../domain/retry-schedule';
 import { ExpectedError, RetryableError } from '../errors';
 import {
@@ -40,6 +45,11 @@ export class ConfluenceClient {
     /** For the media service Confluence redirects attachment downloads to. */
     private readonly http?: Http,
   ) {}
+
+  /** The page's attachments with absolute download URLs. */
+  attachments(pageId: string): Promise<AttachmentLink[]> {
+    return listAttachments(this.api, pageId, undefined);
+  }
 
   /** An attachment of a page as bytes; undefined when it is missing or too big. */
   download(pageId: string, filename: string): Promise<Download | undefined> {

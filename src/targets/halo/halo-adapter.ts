@@ -89,6 +89,8 @@ export class HaloAdapter implements TargetAdapter {
       confluence: this.deps.confluence,
     });
     const html = rehosted.html;
+    const attached = (await this.deps.confluence?.attachments(page.id)) ?? [];
+    const files = attached.filter((f) => !f.mediaType.startsWith('image/'));
     const save = (listId: number) =>
       client.saveArticle(
         buildArticle({
@@ -96,6 +98,7 @@ export class HaloAdapter implements TargetAdapter {
           html,
           faqListId: listId,
           visibility: item.options?.haloVisibility ?? this.settings.visibility,
+          files,
           id: existing?.id,
         }),
       );

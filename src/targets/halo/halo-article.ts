@@ -29,10 +29,16 @@ export function buildArticle(args: {
   faqListId: number;
   visibility: HaloTargetSettings['visibility'];
   id?: number;
+  /** Files attached to the page, listed as links (Halo's KB attachment API is unverified). */
+  files?: Array<{ filename: string; url: string }>;
 }): ArticleFields {
   const { page } = args;
+  const files = args.files ?? [];
+  const list = files.length
+    ? `<h3>Attachments</h3><ul>${files.map((f) => `<li><a href="${escapeHtml(f.url)}">${escapeHtml(f.filename)}</a></li>`).join('')}</ul>`
+    : '';
   const footer = page.url ? `<hr/><p><a href="${escapeHtml(page.url)}">Open in Confluence</a></p>` : '';
-  const body = `${args.html}${footer}`;
+  const body = `${args.html}${list}${footer}`;
   const labels = page.labels.filter((l) => l.prefix === 'global').map((l) => l.name);
   const tags = [...new Set([...labels, 'confluence', markerTag(page.id)])].filter((t) => !t.includes(','));
   const visibility = args.visibility;
