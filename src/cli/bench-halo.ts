@@ -12,7 +12,54 @@ const GAP_MS = 150;
  * Halo: 1,000 page updates through the sandbox under the fake's rolling 300-per-5-minutes limit,
  * in virtual time, against the limit's own floor for the requests made.
  */
+/** Halo requests for one event of each type, on a warm target (token cached, FAQ list known). */
+async function requestsPerEventType(): Promise<void> {
+  const scenario = scenarioSchema.parse({
+    name: 'bench-halo-types',
+    users: [{ accountId: 'u', displayName: 'U' }],
+    spaces: [{ key: 'KB', name: 'Knowledge base' }],
+    pages: [
+      { ref: 'warm', space: 'KB', title: 'Warm', body: '<p>w</p>', author: 'u' },
+      { ref: 'p', space: 'KB', title: 'Article', body: '<p>p</p>', author: 'u' },
+    ],
+    targets: [{ id: 'desk', name: 'desk', kind: 'halo' }],
+    mappings: [{ space: 'KB', targets: [{ id: 'desk', pushRestricted: true }] }],
+    steps: [],
+    expect: { targets: {} },
+  });
+  const env = await startSandbox(scenario, (v) => v);
+  try {
+    const halo = env.halos.get('desk')!;
+    const id = env.refs.get('p')!;
+    const run = async (name: string, event: unknown) => {
+      halo.resetStats();
+      await handleConfluenceEvent(env.platform, event);
+      await env.queue.runUntilIdle();
+      const { requests, byRoute } = halo.stats();
+      console.log(
+        `  ${name.padEnd(22)} ${requests} (${Object.entries(byRoute)
+          .map(([r, n]) => `${r} ×${n}`)
+          .join(', ')})`,
+      );
+    };
+    await handleConfluenceEvent(
+      env.platform,
+      env.state.updatePage(env.refs.get('warm')!, { body: '<p>w2</p>' }),
+    );
+    await env.queue.runUntilIdle();
+    console.log('Halo requests per event type (warm target):');
+    await run('first push (create)', env.state.updatePage(id, { body: '<p>v2</p>' }));
+    await run('text-only update', env.state.updatePage(id, { body: '<p>v3</p>' }));
+    await run('label added', env.state.addLabel(id, { name: 'kb' }));
+    await run('page trashed', env.state.trashPage(id));
+    await run('page restored', env.state.restorePage(id));
+  } finally {
+    await env.close();
+  }
+}
+
 export async function benchHalo(): Promise<void> {
+  await requestsPerEventType();
   const scenario = scenarioSchema.parse({
     name: 'bench-halo',
     users: [{ accountId: 'u', displayName: 'U' }],

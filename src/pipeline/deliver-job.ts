@@ -15,6 +15,7 @@ import { RateState } from './rate-state';
 import { recordRejected } from './record-rejected';
 import { SettingsRepo } from './settings-repo';
 import { walkSubtree } from './walk-subtree';
+import { spacingFor } from '../targets/create-adapter';
 
 export interface DeliverOptions {
   /** When this invocation must have finished (function timeout minus a margin). */
@@ -62,6 +63,13 @@ export async function deliverJob(
   try {
     if (body.subtree) {
       await walkSubtree(platform, confluence, body);
+      return { kind: 'done' };
+    }
+    // A retry or a wait for one target: if it is still not this delivery's turn, wait again
+    // without reading the page (no Confluence call, no claim).
+    const early = await stillWaiting(platform, settingsRepo, body);
+    if (early) {
+      await platform.queue.push([retryJob(body, early.targetId, early.step)]);
       return { kind: 'done' };
     }
     const works = await prepareWork({
@@ -126,6 +134,32 @@ async function targetStep(work: TargetWork, deps: TargetDeps, platform: Platform
     if (next.kind === 'exhausted') return { kind: 'done' };
     return { kind: 'requeue', delaySeconds: next.delaySeconds, attempt: work.attempt + 1, waits: 0 };
   }
+}
+
+async function stillWaiting(
+  platform: Platform,
+  settingsRepo: SettingsRepo,
+  body: JobBody,
+): Promise<{ targetId: string; step: Extract<TargetStep, { kind: 'requeue' }> } | undefined> {
+  const targetId = body.targets?.length === 1 ? body.targets[0] : undefined;
+  if (!targetId || body.ticketAt === undefined) return undefined;
+  const target = (await settingsRepo.load()).targets.find((t) => t.id === targetId);
+  if (!target) return undefined;
+  const turn = await new RateState(platform.store).turn(
+    targetId,
+    platform.clock.now(),
+    spacingFor(target),
+    body.ticketAt,
+  );
+  if (turn.waitSeconds === 0) return undefined;
+  const step = {
+    kind: 'requeue' as const,
+    delaySeconds: turn.waitSeconds,
+    attempt: body.attempt,
+    waits: body.waits,
+    ticketAt: turn.ticketAt,
+  };
+  return { targetId, step };
 }
 
 function retryJob(body: JobBody, targetId: string, step: Extract<TargetStep, { kind: 'requeue' }>): PushJob {

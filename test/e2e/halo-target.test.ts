@@ -253,4 +253,38 @@ describe('the Halo target', () => {
       /<h3>Attachments<\/h3><ul><li><a href="http:\/\/127\.0\.0\.1:\d+\/wiki\/download\/attachments\/\d+\/VPN%20manual\.pdf[^"]*">VPN manual\.pdf<\/a><\/li><\/ul>/,
     );
   });
+
+  it('moves an article to the FAQ list of the space its page moved to; removes it when that space is unmapped', async () => {
+    const twoSpaces = scenarioSchema.parse({
+      ...scenario(),
+      spaces: [
+        { key: 'DOCS', name: 'Product docs' },
+        { key: 'OPS', name: 'Operations' },
+        { key: 'HR', name: 'People' },
+      ],
+      mappings: [
+        { space: 'DOCS', targets: [{ id: 'desk', pushRestricted: true }] },
+        { space: 'OPS', targets: [{ id: 'desk', pushRestricted: true }] },
+      ],
+    });
+    env = await startSandbox(twoSpaces, (v) => v);
+    await edit('a', '<p>v2</p>');
+    const space = (key: string) => env.state.getSpaceByKey(key)!.id;
+    await handleConfluenceEvent(
+      env.platform,
+      env.state.movePage(env.refs.get('a')!, { spaceId: space('OPS'), parentId: null }),
+    );
+    await env.queue.runUntilIdle();
+    const ops = halo()
+      .state()
+      .faqLists.find((l) => l.name === 'Operations')!;
+    expect(articles()).toHaveLength(1);
+    expect(articles()[0]!.faqlistIds).toEqual([ops.id]);
+    await handleConfluenceEvent(
+      env.platform,
+      env.state.movePage(env.refs.get('a')!, { spaceId: space('HR'), parentId: null }),
+    );
+    await env.queue.runUntilIdle();
+    expect(articles()).toHaveLength(0);
+  });
 });
