@@ -48,7 +48,3 @@ function attribute(node: XmlElement, key: string): string {
   }
   return '';
 }
-
-/** `<ac:layout-section>`: a section of the page; its cells follow each other in order. */
-export const layoutSection: ElementHandler = (el, b, ctx) =>
-  b.addBlock({ kind: 'section', children: ctx.flow(el.children) });

@@ -6,6 +6,18 @@ const TAG_LIKE =
   /\[(?=\/?(?:b|i|u|s|size|color|url|user|chat|code|img|icon|put|send|call|timestamp|disk|br|quote|list|spoiler|left|right|center|justify|font|table|tr|td|th|p|video|\*)(?:[\]=\s]|$))/gi;
 const ZWSP = '\u200b';
 
+/** Quote or rule syntax at the start of a line. */
+const LINE_START = /(^|\n)(>>|-{4,})/g;
+
+/** A cheap check before the regex: most paragraphs have neither. */
+function startsQuoteOrRule(text: string): boolean {
+  return (
+    text.startsWith('>>') ||
+    text.startsWith('----') ||
+    (text.includes('\n') && (text.includes('\n>>') || text.includes('\n----')))
+  );
+}
+
 const TAGS: Partial<Record<MarkKind, string>> = { strong: 'b', em: 'i', underline: 'u', strike: 's' };
 
 /** Text that shows as written: a zero-width space after `[` stops it from being read as a tag. */
@@ -44,5 +56,5 @@ export const bbcodeDialect: PlainDialect = {
   code: (text) => `[code]${text.replace(/\[\/code\]/gi, `[${ZWSP}/code]`)}[/code]`,
   notice: (text, href) =>
     `[i]${href === undefined ? escapeBbcode(`[${text}]`) : `[url=${bbUrl(href)}]${escapeBbcode(text)}[/url]`}[/i]`,
-  paragraph: (text) => text.replace(/(^|\n)(>>|-{4,})/g, `$1${ZWSP}$2`),
+  paragraph: (text) => (startsQuoteOrRule(text) ? text.replace(LINE_START, `$1${ZWSP}$2`) : text),
 };

@@ -1,27 +1,33 @@
+import type { Frame } from './build-frame';
 import type { ConvertOptions } from './convert-options';
 import type { ImageRef, LinkRef } from './convert-result';
 import type { Block, Inline } from './doc-model';
 import type { FlowBuilder } from './flow-builder';
+import type { XmlAttrs } from './node-sink';
 import type { UrlResolver } from './url-resolver';
-import type { WarningSink } from './warning-sink';
+import type { Warnings } from './warning-log';
 import type { XmlElement, XmlNode } from './xml-tree';
 
 /** What element handlers share while one document is built. */
 export interface BuildContext {
   readonly options: ConvertOptions;
-  readonly warnings: WarningSink;
+  readonly warnings: Warnings;
   readonly urls: UrlResolver;
   readonly links: LinkRef[];
   readonly images: ImageRef[];
   /** How many tables of contents were kept: each lists every heading, so their number is bounded. */
   readonly counters: { tocs: number };
-  /** Walks nodes into the given builder, as if they were the builder's own content. */
+  /** A builder for content of its own (cells, list items, macro bodies). */
+  builder(): FlowBuilder;
+  /** Starts an element whose content goes into `b`: does its opening work, returns its content's frame. */
+  enter(name: string, attrs: XmlAttrs, b: FlowBuilder): Frame;
+  /** Walks captured nodes into the given builder, as if they were the builder's own content. */
   walk(nodes: readonly XmlNode[], b: FlowBuilder): void;
-  /** Builds nodes into blocks of their own: cells, list items, macro bodies. */
+  /** Builds captured nodes into blocks of their own: cells, list items, macro bodies. */
   flow(nodes: readonly XmlNode[]): Block[];
-  /** Builds nodes as one run of inline content: link bodies, captions. */
+  /** Builds captured nodes as one run of inline content: link bodies, captions. */
   inlines(nodes: readonly XmlNode[]): Inline[];
 }
 
-/** Handles one element: adds what it means to the builder. */
+/** Handles one element captured whole (links, images, tasks…): adds what it means to the builder. */
 export type ElementHandler = (el: XmlElement, b: FlowBuilder, ctx: BuildContext) => void;

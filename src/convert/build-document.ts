@@ -1,53 +1,40 @@
-import type { BuildContext } from './build-context';
 import type { ConvertOptions } from './convert-options';
-import type { HeadingLevel, Inline, StorageDocument } from './doc-model';
-import { handlerFor } from './element-handlers';
-import { FlowBuilder } from './flow-builder';
-import { HeadingRegistry } from './heading-registry';
-import { inlineRun } from './inline-run';
-import { UrlResolver } from './url-resolver';
+import type { StorageDocument } from './doc-model';
+import { DocumentBuilder } from './document-builder';
+import { readStorage } from './storage-reader';
+import { WarningLog } from './warning-log';
 import type { WarningSink } from './warning-sink';
-import type { XmlElement, XmlNode } from './xml-tree';
+import type { XmlElement } from './xml-tree';
 
-/** Interprets the raw tree: Confluence elements and macros become the document model. */
+function documentOf(builder: DocumentBuilder, warnings: WarningSink): StorageDocument {
+  return {
+    blocks: builder.finish(),
+    headings: builder.headings.entries,
+    links: builder.links,
+    images: builder.images,
+    warnings: warnings.warnings(),
+  };
+}
+
+/**
+ * Reads storage XHTML and builds the document in one pass, with no tree in between. The parse
+ * warnings come first, as if the whole body had been parsed before the document was built.
+ */
+export function readDocument(input: string, options: ConvertOptions, warnings: WarningSink): StorageDocument {
+  const log = new WarningLog();
+  const builder = new DocumentBuilder(options, log);
+  readStorage(input, warnings, builder);
+  log.replayInto(warnings);
+  return documentOf(builder, warnings);
+}
+
+/** Builds the document from a raw tree parsed already (see parse-xml.ts). */
 export function buildDocument(
   root: XmlElement,
   options: ConvertOptions,
   warnings: WarningSink,
 ): StorageDocument {
-  const headings = new HeadingRegistry();
-  const onHeading = (level: HeadingLevel, children: Inline[]) => headings.register(level, children);
-  const ctx: BuildContext = {
-    options,
-    warnings,
-    urls: new UrlResolver(options, warnings),
-    links: [],
-    images: [],
-    counters: { tocs: 0 },
-    walk(nodes: readonly XmlNode[], b: FlowBuilder): void {
-      for (const node of nodes) {
-        if (node.type === 'text') b.addText(node.value);
-        else handlerFor(node.name)(node, b, ctx);
-      }
-    },
-    flow(nodes: readonly XmlNode[]) {
-      const b = new FlowBuilder(onHeading);
-      ctx.walk(nodes, b);
-      return b.finish();
-    },
-    inlines(nodes: readonly XmlNode[]) {
-      const b = new FlowBuilder(onHeading);
-      b.startParagraph(0);
-      ctx.walk(nodes, b);
-      return inlineRun(b.finish());
-    },
-  };
-  const blocks = ctx.flow(root.children);
-  return {
-    blocks,
-    headings: headings.entries,
-    links: ctx.links,
-    images: ctx.images,
-    warnings: warnings.warnings(),
-  };
+  const builder = new DocumentBuilder(options, warnings);
+  builder.read(root.children);
+  return documentOf(builder, warnings);
 }

@@ -1,6 +1,6 @@
 import { assertNever } from '../domain/assert-never';
 import { bbcodeDialect, escapeBbcode } from './bbcode-dialect';
-import { buildDocument } from './build-document';
+import { readDocument } from './build-document';
 import type { ConvertOptions } from './convert-options';
 import type { ConvertFormat, ConvertResult } from './convert-result';
 import type { StorageDocument } from './doc-model';
@@ -28,7 +28,7 @@ export function parseStorage(storage: string, options: ConvertOptions = {}): Sto
       'invalid-characters',
       `${input.length - clean.length} characters not allowed in XML were removed`,
     );
-  return buildDocument(parseXml(clean, warnings), options, warnings);
+  return readDocument(clean, options, warnings);
 }
 
 export function renderDocument(doc: StorageDocument, format: ConvertFormat): string {

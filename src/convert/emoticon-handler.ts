@@ -1,5 +1,3 @@
-import type { ElementHandler } from './build-context';
-
 /** Confluence's legacy emoticon names (`ac:name`) and the emoji they show. */
 const BY_NAME: ReadonlyMap<string, string> = new Map(
   Object.entries({
@@ -52,12 +50,7 @@ const BY_SHORTNAME: ReadonlyMap<string, string> = new Map(
 const SHORTNAME = /^:[\w+-]+:$/;
 const HEX_SEQUENCE = /^[0-9a-f]{4,6}(?:-[0-9a-f]{4,6})*$/i;
 
-/** `<ac:emoticon>` / `<ac:hipchat-emoticon>`: the emoji as Unicode text. */
-export const emoticon: ElementHandler = (el, b) => {
-  const text = emojiFor(el.attrs);
-  if (text !== '') b.addInline({ kind: 'text', text });
-};
-
+/** `<ac:emoticon>` / `<ac:hipchat-emoticon>`: the emoji as Unicode text ('' for none). */
 export function emojiFor(attrs: Readonly<Record<string, string>>): string {
   const fallback = attrs['ac:emoji-fallback'];
   if (fallback && !SHORTNAME.test(fallback)) return fallback;

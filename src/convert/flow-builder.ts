@@ -1,5 +1,11 @@
+import type { Frame as BuildFrame } from './build-frame';
 import type { Block, HeadingLevel, Inline, MarkKind } from './doc-model';
-import { finalizeInlines } from './finalize-inlines';
+import * as finalize from './finalize-inlines';
+
+/** Gives headings their ids (see heading-registry.ts). */
+export interface HeadingSink {
+  register(level: HeadingLevel, children: Inline[]): string;
+}
 
 /** An inline container that is open while its element's children are walked. */
 export type InlineSpec = { kind: 'mark'; mark: MarkKind } | { kind: 'link'; href?: string };
@@ -9,29 +15,27 @@ interface Frame {
   readonly children: Inline[];
 }
 
+/** Module-local bindings for the hot path: a loader's live export bindings may cost a call per read. */
+const { finalizeInlines } = finalize;
+
+/** What `trim()` keeps: anything but JavaScript whitespace. */
+const VISIBLE = /\S/;
 const WHITESPACE_RUN = /[ \t\n\r\f]+/g;
+/** A tab, line feed, carriage return, form feed or two spaces in a row (a regex scans faster than a loop). */
+const NEEDS_COLLAPSE = /[\t\n\r\f]| {2}/;
 
 /** Turns whitespace the way HTML renders it: any run becomes one space. */
 export function collapseWhitespace(text: string): string {
-  return needsCollapse(text) ? text.replace(WHITESPACE_RUN, ' ') : text;
+  return NEEDS_COLLAPSE.test(text) ? text.replace(WHITESPACE_RUN, ' ') : text;
 }
 
-/** A tab, line feed, carriage return, form feed or two spaces in a row (a loop beats a regex here). */
-function needsCollapse(text: string): boolean {
-  let space = false;
+/** Only spaces, tabs, line feeds, carriage returns and form feeds (the text between tags, mostly). */
+function isWhitespace(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c > 32) space = false;
-    else if (c === 32) {
-      if (space) return true;
-      space = true;
-    } else if (c === 9 || c === 10 || c === 12 || c === 13) return true;
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 12) return false;
   }
-  return false;
-}
-
-function isBlank(text: string): boolean {
-  return text === '' || text === ' ';
+  return true;
 }
 
 /**
@@ -46,8 +50,10 @@ export class FlowBuilder {
   private level: number | undefined;
   private frames: Frame[] = [];
   private readonly specs: InlineSpec[] = [];
+  /** The document builder's walking frames for this builder, by action (see build-frame.ts). */
+  readonly walkers: (BuildFrame | undefined)[] = [undefined, undefined, undefined];
 
-  constructor(private readonly onHeading: (level: HeadingLevel, children: Inline[]) => string) {}
+  constructor(private readonly headings: HeadingSink) {}
 
   get inParagraph(): boolean {
     return this.level !== undefined;
@@ -76,12 +82,17 @@ export class FlowBuilder {
   }
 
   addText(raw: string): void {
-    const text = collapseWhitespace(raw);
-    if (this.level === undefined && isBlank(text)) return;
+    let text: string;
+    if (isWhitespace(raw)) {
+      if (this.level === undefined) return;
+      text = raw === '' ? '' : ' ';
+    } else {
+      text = collapseWhitespace(raw);
+    }
     const children = this.target();
     const last = children[children.length - 1];
-    if (last !== undefined && last.kind === 'text')
-      children[children.length - 1] = { kind: 'text', text: last.text + text };
+    // Text nodes are the builder's own until the paragraph is finished: extend the last one.
+    if (last !== undefined && last.kind === 'text') last.text += text;
     else children.push({ kind: 'text', text });
   }
 
@@ -97,7 +108,7 @@ export class FlowBuilder {
 
   finish(): Block[] {
     this.flush();
-    return this.blocks.length < 16 ? this.blocks.slice() : this.blocks;
+    return this.blocks;
   }
 
   private target(): Inline[] {
@@ -126,7 +137,12 @@ export class FlowBuilder {
       this.blocks.push({ kind: 'paragraph', children });
     } else {
       const heading = level as HeadingLevel;
-      this.blocks.push({ kind: 'heading', level: heading, id: this.onHeading(heading, children), children });
+      this.blocks.push({
+        kind: 'heading',
+        level: heading,
+        id: this.headings.register(heading, children),
+        children,
+      });
     }
   }
 }
@@ -139,5 +155,6 @@ function toInline(frame: Frame): Inline | undefined {
 
 /** Only whitespace (including no-break spaces): an empty paragraph, as `<p>&nbsp;</p>` is. */
 function isInvisible(children: Inline[]): boolean {
-  return children.every((node) => node.kind === 'text' && node.text.trim() === '');
+  for (const node of children) if (node.kind !== 'text' || VISIBLE.test(node.text)) return false;
+  return true;
 }

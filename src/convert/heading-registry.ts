@@ -5,6 +5,9 @@ import { inlineText } from './inline-text';
 const NOT_SLUG =
   /[\u0000-\u001f!-,./:-@[-^`{-~\u007f-\u00bf\u00d7\u00f7\u2000-\u206f\u2190-\u2bff\u3000-\u303f\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]|[\ud800-\udfff]/g;
 
+/** Whitespace other than a single space: only then does the heading text need collapsing. */
+const NEEDS_COLLAPSE = /[^\S ]| \s/;
+
 /**
  * Collects headings in document order and gives each a unique id, made the way GitHub makes heading
  * ids (lower case, punctuation dropped, spaces to hyphens), so Markdown links work on GitHub as well.
@@ -17,9 +20,10 @@ export class HeadingRegistry {
 
   /** An anchor macro inside the heading gives it its id (so links to the anchor and the TOC agree). */
   register(level: HeadingLevel, children: Inline[]): string {
-    const text = inlineText(children).replace(/\s+/g, ' ').trim();
-    const anchor = children.find((node) => node.kind === 'anchor');
-    const preferred = anchor?.kind === 'anchor' && !this.used.has(anchor.id) ? anchor.id : undefined;
+    const raw = inlineText(children);
+    const text = (NEEDS_COLLAPSE.test(raw) ? raw.replace(/\s+/g, ' ') : raw).trim();
+    const anchor = firstAnchor(children);
+    const preferred = anchor !== undefined && !this.used.has(anchor) ? anchor : undefined;
     const id = preferred === undefined ? this.unique(slug(text)) : this.unique(preferred);
     this.entries.push({ level, id, text });
     return id;
@@ -36,6 +40,34 @@ export class HeadingRegistry {
 }
 
 export function slug(text: string): string {
-  const id = text.toLowerCase().replace(NOT_SLUG, '').replace(/ /g, '-');
+  const id = fastSlug(text) ?? text.toLowerCase().replace(NOT_SLUG, '').replace(/ /g, '-');
   return id === '' ? 'section' : id;
+}
+
+/**
+ * The slug made in one pass, for text of ASCII, kana, CJK ideographs and Hangul syllables (most
+ * headings), whose letters have no case outside ASCII; undefined for any other text.
+ */
+function fastSlug(text: string): string | undefined {
+  let id = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Kept as they are: digits, lower-case letters, '-', '_', kana, CJK and Hangul syllables.
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f) continue;
+    if (c >= 0x80) {
+      if ((c >= 0x3040 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3)) continue;
+      return undefined;
+    }
+    id += text.slice(from, i);
+    from = i + 1;
+    if (c >= 0x41 && c <= 0x5a) id += String.fromCharCode(c + 32);
+    else if (c === 0x20) id += '-';
+  }
+  return from === 0 ? text : id + text.slice(from);
+}
+
+function firstAnchor(children: readonly Inline[]): string | undefined {
+  for (const node of children) if (node.kind === 'anchor') return node.id;
+  return undefined;
 }

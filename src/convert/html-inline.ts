@@ -1,6 +1,9 @@
 import { assertNever } from '../domain/assert-never';
 import type { ImageInfo, Inline, MarkKind } from './doc-model';
-import { classToken, escapeAttribute, escapeHtml } from './html-escape';
+import * as escape from './html-escape';
+
+/** Module-local bindings for the hot path: a loader's live export bindings may cost a call per read. */
+const { classToken, escapeAttribute, escapeHtml } = escape;
 
 const TAGS: Readonly<Record<MarkKind, string>> = {
   strong: 'strong',

@@ -3,6 +3,7 @@ import type { ImageSource } from './convert-options';
 import type { ImageInfo, Inline } from './doc-model';
 import type { FlowBuilder } from './flow-builder';
 import { inlineText } from './inline-text';
+import type { XmlAttrs } from './node-sink';
 import { resourceTarget } from './resource-target';
 import { childElement, type XmlElement } from './xml-tree';
 
@@ -26,17 +27,17 @@ export const acImage: ElementHandler = (el, b, ctx) => {
   });
 };
 
-/** A plain `<img src>` (pasted content, ADF fallbacks). */
-export const htmlImage: ElementHandler = (el, b, ctx) => {
-  const src = el.attrs.src;
+/** A plain `<img src>` (pasted content, ADF fallbacks): its attributes say all. */
+export function htmlImage(attrs: XmlAttrs, b: FlowBuilder, ctx: BuildContext): void {
+  const src = attrs.src;
   addImage(b, ctx, {
     source: src ? { kind: 'url', url: src } : undefined,
-    alt: el.attrs.alt || el.attrs.title,
-    width: el.attrs.width,
-    height: el.attrs.height,
+    alt: attrs.alt || attrs.title,
+    width: attrs.width,
+    height: attrs.height,
     caption: [],
   });
-};
+}
 
 function imageSource(el: XmlElement): ImageSource | undefined {
   for (const child of el.children) {

@@ -18,6 +18,13 @@ export class LineWriter {
 
   /** Writes text; each of its lines gets the current prefix. */
   write(text: string): void {
+    if (this.marker === undefined && this.prefix === '') {
+      // No container: the lines go in as they are (an empty line's prefix is empty too).
+      this.flushBlank();
+      this.lines.push(text);
+      this.wroteInScope = true;
+      return;
+    }
     let start = 0;
     for (;;) {
       const end = text.indexOf('\n', start);
@@ -34,7 +41,8 @@ export class LineWriter {
   writeVerbatim(text: string): void {
     if (this.marker !== undefined) this.line('');
     this.flushBlank();
-    for (const line of text.split('\n')) this.lines.push(line);
+    // Its lines as they are: kept whole, as the lines are joined with line feeds in the end.
+    this.lines.push(text);
     this.wroteInScope = true;
   }
 

@@ -16,10 +16,6 @@ const CALLOUT_VARIANTS: ReadonlyMap<string, CalloutVariant> = new Map<string, Ca
 
 const NO_LANGUAGE: ReadonlySet<string> = new Set(['none', 'plain', 'plaintext', 'text']);
 
-function body(macro: MacroParts, ctx: BuildContext): Block[] {
-  return macro.richBody === undefined ? [] : ctx.flow(macro.richBody.children);
-}
-
 function verbatimBody(macro: MacroParts): string {
   return macro.plainBody ?? (macro.richBody === undefined ? '' : textContent(macro.richBody));
 }
@@ -38,16 +34,16 @@ export const codeMacro: MacroBuilder = (macro, b) => {
 export const noformatMacro: MacroBuilder = (macro, b) =>
   b.addBlock({ kind: 'code', text: verbatimBody(macro), title: param(macro, 'title') });
 
-export const calloutMacro: MacroBuilder = (macro, b, ctx) => {
+export const calloutMacro: MacroBuilder = (macro, b) => {
   const variant = CALLOUT_VARIANTS.get(macro.name) ?? 'info';
-  b.addBlock({ kind: 'callout', variant, title: param(macro, 'title'), children: body(macro, ctx) });
+  b.addBlock({ kind: 'callout', variant, title: param(macro, 'title'), children: macro.blocks });
 };
 
 /** panel: a callout in its own colours; its emoji icon leads the title, or the text when untitled. */
-export const panelMacro: MacroBuilder = (macro, b, ctx) => {
+export const panelMacro: MacroBuilder = (macro, b) => {
   const icon = param(macro, 'panelIconText');
   const title = param(macro, 'title');
-  const children = body(macro, ctx);
+  const children = macro.blocks;
   if (icon !== undefined && title === undefined) prependText(children, icon);
   const shown = icon !== undefined && title !== undefined ? `${icon} ${title}` : title;
   b.addBlock({ kind: 'callout', variant: 'panel', title: shown, children });
@@ -59,11 +55,11 @@ function prependText(blocks: Block[], text: string): void {
   else blocks.unshift({ kind: 'paragraph', children: [{ kind: 'text', text }] });
 }
 
-export const expandMacro: MacroBuilder = (macro, b, ctx) =>
+export const expandMacro: MacroBuilder = (macro, b) =>
   b.addBlock({
     kind: 'expand',
     title: param(macro, 'title') ?? 'Click here to expand...',
-    children: body(macro, ctx),
+    children: macro.blocks,
   });
 
 /** More tables of contents than this are dropped (each lists all headings: output would grow as n²). */
@@ -89,17 +85,12 @@ function level(value: string | undefined, fallback: number): number {
   return Number.isFinite(n) ? Math.min(Math.max(n, 1), 6) : fallback;
 }
 
-/** excerpt, details, tabs, columns…: their body is ordinary page content. */
-export const unwrapMacro: MacroBuilder = (macro, b, ctx) => {
-  if (macro.richBody === undefined) return;
-  b.endParagraph();
-  ctx.walk(macro.richBody.children, b);
-  b.endParagraph();
-};
+/** excerpt, details, tabs, columns…: their body is ordinary page content, walked as it came. */
+export const unwrapMacro: MacroBuilder = () => undefined;
 
 /** section (with column macros inside): a section, like a layout. */
-export const sectionMacro: MacroBuilder = (macro, b, ctx) =>
-  b.addBlock({ kind: 'section', children: body(macro, ctx) });
+export const sectionMacro: MacroBuilder = (macro, b) =>
+  b.addBlock({ kind: 'section', children: macro.blocks });
 
 export const mathBlockMacro: MacroBuilder = (macro, b) =>
   b.addBlock({ kind: 'code', text: param(macro, 'body') ?? verbatimBody(macro), language: 'math' });

@@ -37,15 +37,21 @@ export function linkDestination(url: string): string {
 
 /** An inline code span whose fence is longer than any backtick run inside it. */
 export function codeSpan(text: string, inTable: boolean): string {
-  let content = text.replace(/\r?\n/g, ' ');
+  let content = text.includes('\n') ? text.replace(/\r?\n/g, ' ') : text;
   if (content === '') return '';
-  if (inTable) content = content.replace(/\|/g, '\\|');
+  if (inTable && content.includes('|')) content = content.replace(/\|/g, '\\|');
   let longest = 0;
-  for (const run of content.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
-  const fence = '`'.repeat(longest + 1);
+  if (content.includes('`'))
+    for (const run of content.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = longest === 0 ? '`' : '`'.repeat(longest + 1);
   const pad =
-    content.startsWith('`') || content.endsWith('`') || (/^ .* $/s.test(content) && content.trim() !== '')
+    content.startsWith('`') || content.endsWith('`') || (isSpaced(content) && content.trim() !== '')
       ? ' '
       : '';
-  return `${fence}${pad}${content}${pad}${fence}`;
+  return pad === '' ? fence + content + fence : `${fence} ${content} ${fence}`;
+}
+
+/** Starts and ends with a space (two characters at least): what `/^ .* $/s` matches. */
+function isSpaced(content: string): boolean {
+  return content.length >= 2 && content.charCodeAt(0) === 32 && content.charCodeAt(content.length - 1) === 32;
 }

@@ -1,8 +1,13 @@
 import { assertNever } from '../domain/assert-never';
 import type { ImageInfo, Inline, MarkKind } from './doc-model';
-import { escapeAttribute } from './html-escape';
-import { inlineText } from './inline-text';
-import { codeSpan, escapeMarkdown, linkDestination } from './markdown-escape';
+import * as html from './html-escape';
+import * as text from './inline-text';
+import * as md from './markdown-escape';
+
+/** Module-local bindings for the hot path: a loader's live export bindings may cost a call per read. */
+const { escapeAttribute } = html;
+const { inlineText } = text;
+const { codeSpan, escapeMarkdown, linkDestination } = md;
 
 /** `line`: one line (headings, table cells): breaks become `<br>` and pipes are escaped everywhere. */
 export type InlineMode = 'flow' | 'line';

@@ -39,7 +39,7 @@ export const textDialect: PlainDialect = {
   indent: ' ',
   rule: '----------',
   quote: '> ',
-  text: (text) => text.replace(/\u00a0/g, ' '),
+  text: (text) => (text.includes('\u00a0') ? text.replace(/\u00a0/g, ' ') : text),
   mark: (_mark, inner) => inner,
   link: (inner) => inner,
   image: (image) => `[Image: ${image.alt}]`,

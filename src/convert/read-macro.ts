@@ -1,27 +1,19 @@
+import type { Block } from './doc-model';
 import { textContent, type XmlElement } from './xml-tree';
 
 /** A structured macro taken apart: its parameters (in any order), and its body if it has one. */
 export interface MacroParts {
   readonly name: string;
+  /** Parameters by lower-cased name (the default parameter under ''), captured whole; the last one wins. */
   readonly params: ReadonlyMap<string, XmlElement>;
+  /** Whether it has a rich-text body (only the first one counts). */
+  readonly hasRichBody: boolean;
+  /** The rich-text body captured whole, for macros that read it as text (code, noformat, math). */
   readonly richBody: XmlElement | undefined;
+  /** The rich-text body built into blocks, for macros that show it as a block (callouts, expand, …). */
+  readonly blocks: Block[];
   /** The plain-text body, verbatim: its CDATA sections joined (so `]]>` split across them is whole). */
   readonly plainBody: string | undefined;
-}
-
-export function readMacro(el: XmlElement): MacroParts {
-  const params = new Map<string, XmlElement>();
-  let richBody: XmlElement | undefined;
-  let plain: XmlElement | undefined;
-  for (const child of el.children) {
-    if (child.type !== 'element') continue;
-    if (child.name === 'ac:parameter') params.set((child.attrs['ac:name'] ?? '').toLowerCase(), child);
-    else if (child.name === 'ac:default-parameter') params.set('', child);
-    else if (child.name === 'ac:rich-text-body') richBody ??= child;
-    else if (child.name === 'ac:plain-text-body') plain ??= child;
-  }
-  const name = (el.attrs['ac:name'] ?? '').trim().toLowerCase();
-  return { name, params, richBody, plainBody: plain === undefined ? undefined : plainText(plain) };
 }
 
 /** A parameter's text, trimmed; undefined when absent or empty. */

@@ -1,9 +1,13 @@
 import { assertNever } from '../domain/assert-never';
 import type { Block, HeadingEntry, ListItem, StorageDocument, TableCell } from './doc-model';
-import { classToken, escapeAttribute, escapeHtml } from './html-escape';
-import { htmlImage, htmlInlines } from './html-inline';
+import * as escape from './html-escape';
+import * as inline from './html-inline';
 import { htmlTable } from './html-table';
 import { tocList } from './toc-list';
+
+/** Module-local bindings for the hot path: a loader's live export bindings may cost a call per read. */
+const { classToken, escapeAttribute, escapeHtml } = escape;
+const { htmlImage, htmlInlines } = inline;
 
 type ListBlock = Extract<Block, { kind: 'list' }>;
 

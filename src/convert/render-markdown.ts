@@ -2,11 +2,15 @@ import { assertNever } from '../domain/assert-never';
 import type { Block, CalloutVariant, ListItem, StorageDocument } from './doc-model';
 import { escapeHtml } from './html-escape';
 import { LineWriter } from './line-writer';
-import { escapeLineStarts, escapeMarkdown, linkDestination } from './markdown-escape';
-import { mdImage, mdInlines } from './markdown-inline';
+import * as escape from './markdown-escape';
+import * as inline from './markdown-inline';
 import { markdownTable } from './markdown-table';
 import { HtmlRenderer } from './render-html';
 import { tocList } from './toc-list';
+
+/** Module-local bindings for the hot path: a loader's live export bindings may cost a call per read. */
+const { escapeLineStarts, escapeMarkdown, linkDestination } = escape;
+const { mdImage, mdInlines } = inline;
 
 type ListBlock = Extract<Block, { kind: 'list' }>;
 

@@ -24,10 +24,10 @@ export class PlainRenderer {
   }
 
   private blocks(blocks: readonly Block[], tight: boolean): void {
-    blocks.forEach((block, i) => {
+    for (let i = 0; i < blocks.length; i++) {
       if (i > 0 && !tight) this.w.blank();
-      this.block(block);
-    });
+      this.block(blocks[i]!);
+    }
   }
 
   private block(block: Block): void {

@@ -13,7 +13,15 @@ export type UrlUse = 'link' | 'image';
 export function safeUrl(raw: string, use: UrlUse): string | undefined {
   const url = raw.trim();
   if (url === '') return undefined;
-  const match = SCHEME.exec(url.replace(INVISIBLE, '').toLowerCase());
+  // Only what comes up to the first colon can be a scheme (removing invisible characters adds none).
+  const colon = url.indexOf(':');
+  if (colon === -1) return url;
+  const match = SCHEME.exec(
+    url
+      .slice(0, colon + 1)
+      .replace(INVISIBLE, '')
+      .toLowerCase(),
+  );
   if (match === null) return url;
   return (use === 'link' ? LINK_SCHEMES : IMAGE_SCHEMES).has(match[1]!) ? url : undefined;
 }

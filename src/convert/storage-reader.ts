@@ -1,7 +1,12 @@
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
-import { KEPT_ATTRIBUTES, SKIPPED_ELEMENTS, VOID_ELEMENTS } from './kept-attributes';
+import * as kept from './kept-attributes';
+import * as names from './storage-names';
 import type { NodeSink, XmlAttrs } from './node-sink';
 import type { WarningSink } from './warning-sink';
+
+/** Module-local bindings for the hot path: a loader's live export bindings may cost a call per read. */
+const { VOID_ELEMENTS } = kept;
+const { IS_SKIPPED, IS_VOID, elementName, keptAttribute, lower } = names;
 
 /** Deeper elements are flattened into their ancestor at this depth, so later passes may recurse. */
 export const MAX_DEPTH = 100;
@@ -33,11 +38,13 @@ class StorageReader implements TokenizerCallbacks {
   /** Open REAL elements (the root not counted). */
   private depth = 0;
   private pendingName: string | undefined;
+  private pendingFlags = 0;
   private pendingAttrs: XmlAttrs = NO_ATTRIBUTES;
   private attrName = '';
   private attrValue = '';
   private keepAttr = false;
-  /** Text of the innermost real element not yet passed on. */
+  /** Text of the innermost real element not yet passed on (a CDATA section may be empty). */
+  private hasText = false;
   private text = '';
   private textCdata = false;
 
@@ -57,15 +64,16 @@ class StorageReader implements TokenizerCallbacks {
     if (this.skipping === 0) this.addText(this.input.slice(start, end - endOffset), true);
   }
   onopentagname(start: number, end: number): void {
-    this.pendingName = lower(this.input.slice(start, end));
+    const known = elementName(this.input, start, end);
+    this.pendingName = known.name;
+    this.pendingFlags = known.flags;
     this.pendingAttrs = NO_ATTRIBUTES;
   }
   onattribname(start: number, end: number): void {
-    const raw = this.input.slice(start, end);
-    const name = KEPT_ATTRIBUTES.has(raw) || isLower(raw) ? raw : raw.toLowerCase();
-    this.keepAttr = this.skipping === 0 && KEPT_ATTRIBUTES.has(name);
-    this.attrName = name;
     this.attrValue = '';
+    const name = this.skipping === 0 ? keptAttribute(this.input, start, end) : undefined;
+    this.keepAttr = name !== undefined;
+    if (name !== undefined) this.attrName = name;
   }
   onattribdata(start: number, end: number): void {
     if (this.keepAttr) this.attrValue += this.input.slice(start, end);
@@ -82,20 +90,20 @@ class StorageReader implements TokenizerCallbacks {
     const name = this.pendingName;
     this.pendingName = undefined;
     if (name === undefined) return;
-    this.open(name, this.pendingAttrs);
-    if (VOID_ELEMENTS.has(name)) this.pop();
+    this.open(name, this.pendingAttrs, this.pendingFlags);
+    if ((this.pendingFlags & IS_VOID) !== 0) this.pop();
   }
   onselfclosingtag(): void {
     const name = this.pendingName;
     this.pendingName = undefined;
     if (name === undefined) return;
-    this.open(name, this.pendingAttrs);
+    this.open(name, this.pendingAttrs, this.pendingFlags);
     this.pop();
   }
   onclosetag(start: number, end: number): void {
-    const name = this.input.slice(start, end);
-    if (this.names[this.names.length - 1] === name) this.pop();
-    else this.closeMismatched(lower(name));
+    const open = this.names[this.names.length - 1]!;
+    if (open.length === end - start && this.input.startsWith(open, start)) this.pop();
+    else this.closeMismatched(lower(this.input.slice(start, end)));
   }
   oncomment(): void {}
   ondeclaration(): void {}
@@ -109,23 +117,26 @@ class StorageReader implements TokenizerCallbacks {
   }
 
   private addText(value: string, cdata: boolean): void {
-    if (this.text === '') this.textCdata = cdata;
-    else if (this.textCdata !== cdata) {
-      this.flushText();
+    if (this.hasText && this.textCdata !== cdata) this.flushText();
+    if (this.hasText) {
+      this.text += value;
+    } else {
+      this.hasText = true;
+      this.text = value;
       this.textCdata = cdata;
     }
-    this.text += value;
   }
 
   private flushText(): void {
-    if (this.text === '') return;
+    if (!this.hasText) return;
     const text = this.text;
+    this.hasText = false;
     this.text = '';
     this.sink.text(text, this.textCdata);
   }
 
-  private open(name: string, attrs: XmlAttrs): void {
-    if (this.skipping > 0 || SKIPPED_ELEMENTS.has(name)) {
+  private open(name: string, attrs: XmlAttrs, flags: number): void {
+    if (this.skipping > 0 || (flags & IS_SKIPPED) !== 0) {
       this.skipping++;
       this.push(name, SKIPPED);
     } else if (this.depth >= MAX_DEPTH) {
@@ -176,19 +187,6 @@ class StorageReader implements TokenizerCallbacks {
       if (open !== name) this.warnings.add('malformed-markup', `<${open}> closed implicitly by </${name}>`);
     }
   }
-}
-
-/** Names are case-insensitive in HTML; storage writes them in lower case, so check before converting. */
-function isLower(name: string): boolean {
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c >= 65 && c <= 90) return false;
-  }
-  return true;
-}
-
-function lower(name: string): string {
-  return isLower(name) ? name : name.toLowerCase();
 }
 
 /** Reads a storage-format fragment (or any HTML-ish garbage) into `sink`. Never throws on any string. */

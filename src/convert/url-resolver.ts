@@ -1,6 +1,6 @@
 import type { ConvertOptions, ImageSource, LinkTarget, PageRef } from './convert-options';
 import { safeUrl } from './safe-url';
-import type { WarningSink } from './warning-sink';
+import type { Warnings } from './warning-log';
 
 const enc = encodeURIComponent;
 
@@ -16,7 +16,7 @@ export class UrlResolver {
 
   constructor(
     private readonly options: ConvertOptions,
-    private readonly warnings: WarningSink,
+    private readonly warnings: Warnings,
   ) {
     this.base = options.baseUrl?.replace(/\/+$/, '') || undefined;
     this.origin = this.base === undefined ? undefined : /^https?:\/\/[^/]+/i.exec(this.base)?.[0];
