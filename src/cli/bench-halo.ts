@@ -12,21 +12,26 @@ const GAP_MS = 150;
  * Halo: 1,000 page updates through the sandbox under the fake's rolling 300-per-5-minutes limit,
  * in virtual time, against the limit's own floor for the requests made.
  */
-/** Halo requests for one event of each type, on a warm target (token cached, FAQ list known). */
-async function requestsPerEventType(): Promise<void> {
-  const scenario = scenarioSchema.parse({
-    name: 'bench-halo-types',
+/** One space mapped to one Halo target, with the given pages. */
+function haloScenario(pages: Array<{ ref: string; title: string }>) {
+  return scenarioSchema.parse({
+    name: 'bench-halo',
     users: [{ accountId: 'u', displayName: 'U' }],
     spaces: [{ key: 'KB', name: 'Knowledge base' }],
-    pages: [
-      { ref: 'warm', space: 'KB', title: 'Warm', body: '<p>w</p>', author: 'u' },
-      { ref: 'p', space: 'KB', title: 'Article', body: '<p>p</p>', author: 'u' },
-    ],
+    pages: pages.map((p) => ({ ...p, space: 'KB', body: `<p>${p.title}</p>`, author: 'u' })),
     targets: [{ id: 'desk', name: 'desk', kind: 'halo' }],
     mappings: [{ space: 'KB', targets: [{ id: 'desk', pushRestricted: true }] }],
     steps: [],
     expect: { targets: {} },
   });
+}
+
+/** Halo requests for one event of each type, on a warm target (token cached, FAQ list known). */
+async function requestsPerEventType(): Promise<void> {
+  const scenario = haloScenario([
+    { ref: 'warm', title: 'Warm' },
+    { ref: 'p', title: 'Article' },
+  ]);
   const env = await startSandbox(scenario, (v) => v);
   try {
     const halo = env.halos.get('desk')!;
@@ -60,22 +65,9 @@ async function requestsPerEventType(): Promise<void> {
 
 export async function benchHalo(): Promise<void> {
   await requestsPerEventType();
-  const scenario = scenarioSchema.parse({
-    name: 'bench-halo',
-    users: [{ accountId: 'u', displayName: 'U' }],
-    spaces: [{ key: 'KB', name: 'Knowledge base' }],
-    pages: Array.from({ length: PAGES }, (_, i) => ({
-      ref: `p${i}`,
-      space: 'KB',
-      title: `Article ${i}`,
-      body: `<p>${i}</p>`,
-      author: 'u',
-    })),
-    targets: [{ id: 'desk', name: 'desk', kind: 'halo' }],
-    mappings: [{ space: 'KB', targets: [{ id: 'desk', pushRestricted: true }] }],
-    steps: [],
-    expect: { targets: {} },
-  });
+  const scenario = haloScenario(
+    Array.from({ length: PAGES }, (_, i) => ({ ref: `p${i}`, title: `Article ${i}` })),
+  );
   const env = await startSandbox(scenario, (v) => v);
   try {
     const halo = env.halos.get('desk')!;
