@@ -101,6 +101,46 @@ export const haloTargetSchema = z.object({
   visibility: haloVisibilitySchema.default('everyone'),
 });
 
+/** A Bitrix24 user field (`UF_…`) on tasks that holds Confluence page URLs. */
+export const bitrixUserFieldSchema = z
+  .string()
+  .trim()
+  .regex(/^UF_[A-Z0-9_]{1,50}$/, 'must be a task user field such as UF_CONFLUENCE_URL');
+
+/** A Bitrix24 chat or person to message: `chat123`, or a user id. */
+export const bitrixDialogIdSchema = z
+  .string()
+  .trim()
+  .regex(/^(chat\d+|\d+)$/, 'must be a chat id such as chat42, or a user id');
+
+/**
+ * Bitrix24 through an inbound webhook: the webhook URL (`https://portal/rest/{user}/{code}/`) is a
+ * secret (secret storage, `secretKeys.bitrixWebhookUrl`); the settings keep the portal's address
+ * so the egress check and the page can name the host without the secret.
+ */
+export const bitrixTargetSchema = z.object({
+  ...targetBase,
+  kind: z.literal('bitrix24'),
+  /** The portal, e.g. https://acme.bitrix24.com; the webhook URL must be on this host. */
+  portalUrl: webhookUrlSchema,
+  /** The task field holding page URLs. */
+  userField: bitrixUserFieldSchema.default('UF_CONFLUENCE_URL'),
+  /** Language of the default message texts. */
+  language: z.enum(['en', 'ru']).default('en'),
+  /** Task comment on update; placeholders {title}, {author}, {date}, {url}. Unset: the default. */
+  updateTemplate: z.string().trim().min(1).max(2000).optional(),
+  /** Task comment when the page is trashed or deleted; same placeholders. */
+  removeTemplate: z.string().trim().min(1).max(2000).optional(),
+  /** Who hears of a new comment on a linked page: each task's author, or its responsible person. */
+  commentRecipient: z.enum(['author', 'responsible']).default('author'),
+  /** Message the page's watchers personally when it changes. */
+  notifyWatchers: z.boolean().default(false),
+  /** Confluence account id → Bitrix24 user id, for people whose e-mail is not visible. */
+  userMap: z.record(z.string().min(1), z.number().int().positive()).default({}),
+  /** Filter tasks by the user field on the portal (only where it is proven to work). */
+  serverSideFilter: z.enum(['auto', 'off']).default('auto'),
+});
+
 export const targetSchema = z.discriminatedUnion('kind', [webhookTargetSchema, haloTargetSchema]);
 
 export const spaceMappingSchema = z.object({
@@ -125,6 +165,12 @@ export const spaceMappingSchema = z.object({
         verifiedStates: z.array(z.string().trim().min(1)).min(1).default(['Verified']),
         /** Only pages below this page. */
         subtreeRootId: z.string().regex(/^\d+$/, 'must be a page id').optional(),
+        /** Bitrix24 targets: the chat told of new pages in this space (DIALOG_ID). */
+        bitrixDialogId: bitrixDialogIdSchema.optional(),
+        /** Bitrix24 targets: tell that chat of updates too, not only new pages. */
+        bitrixNotifyUpdates: z.boolean().default(false),
+        /** Bitrix24 targets: this space's task field, instead of the target's. */
+        bitrixUserField: bitrixUserFieldSchema.optional(),
       }),
     )
     .max(25),
@@ -135,6 +181,7 @@ export const spaceMappingSchema = z.object({
 export type TargetSettings = z.infer<typeof targetSchema>;
 export type WebhookTargetSettings = z.infer<typeof webhookTargetSchema>;
 export type HaloTargetSettings = z.infer<typeof haloTargetSchema>;
+export type BitrixTargetSettings = z.infer<typeof bitrixTargetSchema>;
 export type HaloVisibility = z.infer<typeof haloVisibilitySchema>;
 export type SpaceMapping = z.infer<typeof spaceMappingSchema>;
 export type TargetKind = TargetSettings['kind'];

@@ -97,4 +97,6 @@ export const secretKeys = {
   haloClientSecret: (targetId: string) => `target:${targetId}:halo-client-secret`,
   /** Halo access token with its expiry (JSON), cached across invocations. */
   haloToken: (targetId: string) => `target:${targetId}:halo-token`,
+  /** Bitrix24 inbound webhook URL (`https://portal/rest/{user}/{code}/`): the code is the secret. */
+  bitrixWebhookUrl: (targetId: string) => `target:${targetId}:bitrix-webhook-url`,
 } as const;
