@@ -67,6 +67,12 @@ export type TargetResult =
   | { kind: 'failed'; reason: string; httpStatus?: number }
   | { kind: 'disable'; reason: string; httpStatus?: number };
 
+/**
+ * "Test connection" for the settings page: ok with a short detail, or a reason an admin can act
+ * on (bad URL, wrong secret, missing permission, host not allowed), never a secret.
+ */
+export type ConnectionTest = { ok: true; detail: string } | { ok: false; reason: string; field?: string };
+
 export interface TargetAdapter {
   deliver(item: DeliveryItem, attempt: DeliveryAttempt): Promise<TargetResult>;
 }
