@@ -1,10 +1,13 @@
-/** Keeps a hash within V8's small integers, so map lookups stay cheap. */
-const SMALL = 0x3fffffff;
+/** Buckets of the table: a power of two, well above the number of names so most buckets hold one. */
+const BUCKETS = 1024;
 
-function hashOf(text: string, start: number, end: number): number {
-  let h = 0;
-  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) & SMALL;
-  return h;
+/**
+ * The bucket of the name at text[start, end): its length and its first and last characters. Reading
+ * three numbers (instead of hashing every character) keeps the lookup of a name cheap, whether it is
+ * in the set or not; a bucket's few names are then compared whole.
+ */
+function bucketOf(text: string, start: number, end: number): number {
+  return ((end - start) * 961 + text.charCodeAt(start) * 31 + text.charCodeAt(end - 1)) & (BUCKETS - 1);
 }
 
 /** A name of the table, with what the reader needs to know about it. */
@@ -18,19 +21,28 @@ export interface KnownName {
  * and the name returned is the set's own (internalised) string, cheap to look up again downstream.
  */
 export class NameTable {
-  private readonly byHash = new Map<number, KnownName>();
+  private readonly buckets: (KnownName[] | undefined)[] = new Array<KnownName[] | undefined>(BUCKETS).fill(
+    undefined,
+  );
 
   constructor(names: Iterable<string>, flagsOf: (name: string) => number = () => 0) {
     for (const name of names) {
-      const hash = hashOf(name, 0, name.length);
-      if (!this.byHash.has(hash)) this.byHash.set(hash, { name, flags: flagsOf(name) });
+      if (name === '') continue;
+      const bucket = (this.buckets[bucketOf(name, 0, name.length)] ??= []);
+      if (!bucket.some((known) => known.name === name)) bucket.push({ name, flags: flagsOf(name) });
     }
   }
 
   /** The name written exactly (same case) at input[start, end), if it is in the set. */
   find(input: string, start: number, end: number): KnownName | undefined {
-    const known = this.byHash.get(hashOf(input, start, end));
-    if (known === undefined || known.name.length !== end - start) return undefined;
-    return input.startsWith(known.name, start) ? known : undefined;
+    if (end <= start) return undefined;
+    const bucket = this.buckets[bucketOf(input, start, end)];
+    if (bucket === undefined) return undefined;
+    const length = end - start;
+    for (let i = 0; i < bucket.length; i++) {
+      const known = bucket[i]!;
+      if (known.name.length === length && input.startsWith(known.name, start)) return known;
+    }
+    return undefined;
   }
 }
