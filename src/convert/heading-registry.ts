@@ -14,9 +14,11 @@ const NEEDS_COLLAPSE = /[^\S ]| \s/;
  */
 export class HeadingRegistry {
   readonly entries: HeadingEntry[] = [];
-  private readonly used = new Set<string>();
-  /** Next suffix to try per base id: keeps thousands of equal headings linear. */
-  private readonly next = new Map<string, number>();
+  /**
+   * The ids given so far, each with the next suffix to try when it comes again as a base id (keeps
+   * thousands of equal headings linear).
+   */
+  private readonly used = new Map<string, number>();
 
   /** An anchor macro inside the heading gives it its id (so links to the anchor and the TOC agree). */
   register(level: HeadingLevel, children: Inline[]): string {
@@ -30,11 +32,16 @@ export class HeadingRegistry {
   }
 
   private unique(base: string): string {
-    let id = base;
-    let n = this.next.get(base) ?? 1;
-    while (this.used.has(id)) id = `${base}-${n++}`;
-    this.next.set(base, n);
-    this.used.add(id);
+    let n = this.used.get(base);
+    if (n === undefined) {
+      this.used.set(base, 1);
+      return base;
+    }
+    let id: string;
+    do id = `${base}-${n++}`;
+    while (this.used.has(id));
+    this.used.set(base, n);
+    this.used.set(id, 1);
     return id;
   }
 }

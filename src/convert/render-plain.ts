@@ -49,7 +49,7 @@ export class PlainRenderer {
         this.w.write(this.d.label(block.title));
         return this.blocks(block.children, false);
       case 'table':
-        return plainTable(block.rows, this.w, this.d, this.cell);
+        return plainTable(block.rows, this.w, this.d, (cell) => this.cell(cell));
       case 'rule':
         return this.w.write(this.d.rule);
       case 'figure':
@@ -70,7 +70,10 @@ export class PlainRenderer {
     }
   }
 
-  private cell = (cell: TableCell): string => new PlainRenderer(this.d, this.headings).render(cell.blocks);
+  /** A cell's own text, laid out on its own (the table decides where its lines go). */
+  private cell(cell: TableCell): string {
+    return new PlainRenderer(this.d, this.headings).render(cell.blocks);
+  }
 
   private list(list: ListBlock): void {
     list.items.forEach((item, i) => {

@@ -36,7 +36,6 @@ export class WarningLog implements Warnings {
   }
 
   replayInto(sink: WarningSink): void {
-    for (const entry of this.entries)
-      for (let i = 0; i < entry.count; i++) sink.add(entry.code, entry.message);
+    for (const entry of this.entries) sink.addTimes(entry.code, entry.message, entry.count);
   }
 }

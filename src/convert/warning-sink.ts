@@ -19,6 +19,18 @@ export class WarningSink {
     this.list.push({ code, message });
   }
 
+  /** The same warning added `count` times: what `count` calls of `add` would do. */
+  addTimes(code: WarningCode, message: string, count: number): void {
+    const key = `${code}\u0000${message}`;
+    if (this.seen.has(key)) return;
+    if (this.list.length >= MAX_WARNINGS) {
+      this.dropped += count;
+      return;
+    }
+    this.seen.add(key);
+    this.list.push({ code, message });
+  }
+
   warnings(): ConvertWarning[] {
     if (this.dropped === 0) return [...this.list];
     return [...this.list, { code: 'too-many-warnings', message: `${this.dropped} more warnings not listed` }];
