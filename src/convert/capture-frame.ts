@@ -2,8 +2,11 @@ import type { BuildContext } from './build-context';
 import { Frame } from './build-frame';
 import type { FlowBuilder } from './flow-builder';
 import type { XmlAttrs } from './node-sink';
-import { appendChild, newElement } from './tree-sink';
+import * as tree from './tree-sink';
 import type { XmlElement } from './xml-tree';
+
+/** Module-local bindings for the hot path: a loader's live export bindings may cost a call per read. */
+const { appendChild, newElement } = tree;
 
 /** Receives an element captured whole, when it ends. */
 export interface CaptureTarget {

@@ -5,7 +5,7 @@ import type { ConvertOptions } from './convert-options';
 import type { ImageRef, LinkRef } from './convert-result';
 import type { Block, Inline } from './doc-model';
 import * as dispatch from './element-dispatch';
-import { FlowBuilder } from './flow-builder';
+import * as flow from './flow-builder';
 import { HeadingRegistry } from './heading-registry';
 import { inlineRun } from './inline-run';
 import type { NodeSink, XmlAttrs } from './node-sink';
@@ -16,6 +16,7 @@ import type { XmlNode } from './xml-tree';
 /** Module-local bindings for the hot path: a loader's live export bindings may cost a call per read. */
 const { END_NOTHING, walkFrame, WalkFrame } = frames;
 const { enterElement } = dispatch;
+const { FlowBuilder: Builder } = flow;
 
 /**
  * Builds the document straight from the node stream: one frame per open element decides what its
@@ -28,7 +29,7 @@ export class DocumentBuilder implements NodeSink, BuildContext {
   readonly images: ImageRef[] = [];
   readonly counters = { tocs: 0 };
   readonly headings = new HeadingRegistry();
-  private readonly root: FlowBuilder;
+  private readonly root: flow.FlowBuilder;
   /** The open elements' frames below the innermost one. */
   private readonly stack: Frame[] = [];
   private top: Frame;
@@ -67,15 +68,15 @@ export class DocumentBuilder implements NodeSink, BuildContext {
     return this.root.finish();
   }
 
-  builder(): FlowBuilder {
-    return new FlowBuilder(this.headings);
+  builder(): flow.FlowBuilder {
+    return new Builder(this.headings);
   }
 
-  enter(name: string, attrs: XmlAttrs, b: FlowBuilder): Frame {
+  enter(name: string, attrs: XmlAttrs, b: flow.FlowBuilder): Frame {
     return enterElement(name, attrs, b, this);
   }
 
-  walk(nodes: readonly XmlNode[], b: FlowBuilder): void {
+  walk(nodes: readonly XmlNode[], b: flow.FlowBuilder): void {
     this.stack.push(this.top);
     this.top = walkFrame(b, this, END_NOTHING);
     for (const node of nodes) this.replay(node);

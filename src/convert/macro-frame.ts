@@ -1,15 +1,25 @@
 import { assertNever } from '../domain/assert-never';
 import type { BuildContext } from './build-context';
-import { END_PARAGRAPH, END_NOTHING, FLOW_INTO, FlowFrame, Frame, SKIP, walkFrame } from './build-frame';
-import { CaptureFrame, type CaptureTarget } from './capture-frame';
+import * as frames from './build-frame';
+import { Frame } from './build-frame';
+import * as capture from './capture-frame';
+import type { CaptureTarget } from './capture-frame';
 import type { Block } from './doc-model';
 import type { FlowBuilder } from './flow-builder';
 import * as blocks from './macro-blocks';
-import { macroKind, type MacroKind } from './macro-catalogue';
+import * as catalogue from './macro-catalogue';
+import type { MacroKind } from './macro-catalogue';
 import * as refs from './macro-references';
 import type { XmlAttrs } from './node-sink';
-import { plainText, type MacroParts } from './read-macro';
+import * as read from './read-macro';
+import type { MacroParts } from './read-macro';
 import type { XmlElement } from './xml-tree';
+
+/** Module-local bindings for the hot path: a loader's live export bindings may cost a call per read. */
+const { END_PARAGRAPH, END_NOTHING, FLOW_INTO, FlowFrame, SKIP, walkFrame } = frames;
+const { CaptureFrame } = capture;
+const { macroKind } = catalogue;
+const { plainText } = read;
 
 function builderFor(kind: MacroKind): blocks.MacroBuilder {
   switch (kind) {

@@ -1,5 +1,9 @@
 import type { Block } from './doc-model';
-import { textContent, type XmlElement } from './xml-tree';
+import * as tree from './xml-tree';
+import type { XmlElement } from './xml-tree';
+
+/** Module-local bindings for the hot path: a loader's live export bindings may cost a call per read. */
+const { textContent } = tree;
 
 /** A structured macro taken apart: its parameters (in any order), and its body if it has one. */
 export interface MacroParts {

@@ -1,5 +1,9 @@
 import type { LinkTarget, PageRef } from './convert-options';
-import { childElement, type XmlElement } from './xml-tree';
+import * as tree from './xml-tree';
+import type { XmlElement } from './xml-tree';
+
+/** Module-local bindings for the hot path: a loader's live export bindings may cost a call per read. */
+const { childElement } = tree;
 
 /** The first `ri:*` resource identifier among the children. */
 export function findResource(el: XmlElement): XmlElement | undefined {
