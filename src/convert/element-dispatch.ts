@@ -6,10 +6,10 @@ import * as capture from './capture-frame';
 import type { CaptureTarget } from './capture-frame';
 import * as containers from './container-frames';
 import type { MarkKind } from './doc-model';
-import { emojiFor } from './emoticon-handler';
+import * as emoticons from './emoticon-handler';
 import type { FlowBuilder, InlineSpec } from './flow-builder';
 import { preformatted } from './html-handlers';
-import { acImage, htmlImage } from './image-handlers';
+import * as images from './image-handlers';
 import { acLink, htmlLink } from './link-handlers';
 import { strayTask, taskList } from './list-handlers';
 import * as macros from './macro-frame';
@@ -22,6 +22,8 @@ const { FlowFrame, TimeFrame } = frames;
 const { CaptureFrame, captureTarget } = capture;
 const { ListFrame, listStart, TableFrame } = containers;
 const { MacroFrame } = macros;
+const { acImage, htmlImage } = images;
+const { emojiFor } = emoticons;
 
 /** What an element is to the builder; marks and headings add their kind or level to their base. */
 const INLINE = 0; // transparent inline: its content is the parent's own

@@ -1,5 +1,8 @@
 import type { HeadingEntry, HeadingLevel, Inline } from './doc-model';
-import { inlineText } from './inline-text';
+import * as inline from './inline-text';
+
+/** Module-local bindings for the hot path: a loader's live export bindings may cost a call per read. */
+const { inlineText } = inline;
 
 /** Punctuation and symbols GitHub drops from heading ids (ASCII ones, and the common Unicode blocks). */
 const NOT_SLUG =

@@ -2,10 +2,16 @@ import type { BuildContext, ElementHandler } from './build-context';
 import type { ImageSource } from './convert-options';
 import type { ImageInfo, Inline } from './doc-model';
 import type { FlowBuilder } from './flow-builder';
-import { inlineText } from './inline-text';
+import * as text from './inline-text';
 import type { XmlAttrs } from './node-sink';
-import { resourceTarget } from './resource-target';
-import { childElement, type XmlElement } from './xml-tree';
+import * as resources from './resource-target';
+import * as tree from './xml-tree';
+import type { XmlElement } from './xml-tree';
+
+/** Module-local bindings for the hot path: a loader's live export bindings may cost a call per read. */
+const { inlineText } = text;
+const { resourceTarget } = resources;
+const { childElement } = tree;
 
 interface ImageParts {
   source: ImageSource | undefined;

@@ -1,8 +1,15 @@
 import type { BuildContext, ElementHandler } from './build-context';
 import type { LinkTarget } from './convert-options';
-import { collapseWhitespace, type FlowBuilder } from './flow-builder';
-import { defaultLinkText, findResource, resourceTarget } from './resource-target';
-import { childElement, textContent, type XmlElement } from './xml-tree';
+import * as flow from './flow-builder';
+import type { FlowBuilder } from './flow-builder';
+import * as resources from './resource-target';
+import * as tree from './xml-tree';
+import type { XmlElement } from './xml-tree';
+
+/** Module-local bindings for the hot path: a loader's live export bindings may cost a call per read. */
+const { collapseWhitespace } = flow;
+const { defaultLinkText, findResource, resourceTarget } = resources;
+const { childElement, textContent } = tree;
 
 /** `<ac:link>`: a page, blog post, attachment, space, URL, user mention or anchor, with an optional body. */
 export const acLink: ElementHandler = (el, b, ctx) => {

@@ -1,6 +1,11 @@
 import type { CellAlign, TableCell } from './doc-model';
-import { htmlTable, type CellRenderer } from './html-table';
-import { mdInlines } from './markdown-inline';
+import * as html from './html-table';
+import type { CellRenderer } from './html-table';
+import * as inline from './markdown-inline';
+
+/** Module-local bindings for the hot path: a loader's live export bindings may cost a call per read. */
+const { htmlTable } = html;
+const { mdInlines } = inline;
 
 type Rows = readonly (readonly TableCell[])[];
 

@@ -1,9 +1,17 @@
 import { assertNever } from '../domain/assert-never';
 import type { Block, HeadingEntry, Inline, ListItem, TableCell } from './doc-model';
-import { LineWriter } from './line-writer';
-import { CALLOUT_ICONS, type PlainDialect } from './plain-dialect';
-import { plainTable } from './plain-table';
-import { tocList } from './toc-list';
+import * as lines from './line-writer';
+import type { LineWriter } from './line-writer';
+import * as dialects from './plain-dialect';
+import type { PlainDialect } from './plain-dialect';
+import * as tables from './plain-table';
+import * as toc from './toc-list';
+
+/** Module-local bindings for the hot path: a loader's live export bindings may cost a call per read. */
+const { LineWriter: Writer } = lines;
+const { CALLOUT_ICONS } = dialects;
+const { plainTable } = tables;
+const { tocList } = toc;
 
 type ListBlock = Extract<Block, { kind: 'list' }>;
 
@@ -15,7 +23,7 @@ export class PlainRenderer {
   constructor(
     private readonly d: PlainDialect,
     private readonly headings: readonly HeadingEntry[],
-    private readonly w: LineWriter = new LineWriter(),
+    private readonly w: LineWriter = new Writer(),
   ) {}
 
   render(blocks: readonly Block[]): string {
