@@ -10,6 +10,21 @@ function bucketOf(text: string, start: number, end: number): number {
   return ((end - start) * 961 + text.charCodeAt(start) * 31 + text.charCodeAt(end - 1)) & (BUCKETS - 1);
 }
 
+/**
+ * A letter as `toLowerCase` turns it into ASCII: A–Z, and the Kelvin sign (U+212A, whose lower case is
+ * `k`), the only other character with a lower case in ASCII; any other character as it is.
+ */
+function foldCase(c: number): number {
+  if (c >= 65 && c <= 90) return c + 32;
+  return c === 0x212a ? 107 : c;
+}
+
+/** The bucket a name's lower-case spelling is in (for tables of lower-case names). */
+function foldedBucketOf(text: string, start: number, end: number): number {
+  const first = foldCase(text.charCodeAt(start));
+  return ((end - start) * 961 + first * 31 + foldCase(text.charCodeAt(end - 1))) & (BUCKETS - 1);
+}
+
 /** A name of the table, with what the reader needs to know about it. */
 export interface KnownName {
   readonly name: string;
@@ -44,5 +59,18 @@ export class NameTable {
       if (known.name.length === length && input.startsWith(known.name, start)) return known;
     }
     return undefined;
+  }
+
+  /**
+   * Whether a name of the table might be written at input[start, end) in other letter case: false
+   * means it certainly is not (no name of that length and those end letters); true asks for a check.
+   */
+  mayMatchFolded(input: string, start: number, end: number): boolean {
+    if (end <= start) return false;
+    const bucket = this.buckets[foldedBucketOf(input, start, end)];
+    if (bucket === undefined) return false;
+    const length = end - start;
+    for (let i = 0; i < bucket.length; i++) if (bucket[i]!.name.length === length) return true;
+    return false;
   }
 }

@@ -48,8 +48,8 @@ export function elementName(input: string, start: number, end: number): KnownNam
 export function keptAttribute(input: string, start: number, end: number): string | undefined {
   const known = ATTRIBUTES.find(input, start, end);
   if (known !== undefined) return known.name;
-  // Not a kept name as written: it still is one if it only differs in case.
-  if (!hasUpper(input, start, end)) return undefined;
+  // Not a kept name as written: it still is one if it only differs in case (kept names are lower case).
+  if (!ATTRIBUTES.mayMatchFolded(input, start, end) || !hasUpper(input, start, end)) return undefined;
   const raw = input.slice(start, end);
   const name = KEPT_ATTRIBUTES.has(raw) || isLower(raw) ? raw : raw.toLowerCase();
   return KEPT_ATTRIBUTES.has(name) ? name : undefined;
