@@ -34,10 +34,10 @@ export class HtmlRenderer {
 
   /** A cell's or list item's content: a lone paragraph needs no `<p>`. */
   tight(blocks: readonly Block[]): string {
-    const [first, ...rest] = blocks;
+    const first = blocks[0];
     if (first?.kind !== 'paragraph') return this.blocks(blocks);
     const inline = htmlInlines(first.children);
-    return rest.length === 0 ? inline : `${inline}\n${this.blocks(rest)}`;
+    return blocks.length === 1 ? inline : `${inline}\n${this.blocks(blocks.slice(1))}`;
   }
 
   cell = (cell: TableCell): string => this.tight(cell.blocks);
