@@ -4,30 +4,25 @@ const MAX_WARNINGS = 50;
 
 /** Collects warnings once each (same code and message), and at most MAX_WARNINGS of them. */
 export class WarningSink {
-  private readonly seen = new Set<string>();
+  /** Messages seen, by code: no key string is built per warning. */
+  private readonly seen = new Map<WarningCode, Set<string>>();
   private readonly list: ConvertWarning[] = [];
   private dropped = 0;
 
   add(code: WarningCode, message: string): void {
-    const key = `${code}\u0000${message}`;
-    if (this.seen.has(key)) return;
-    if (this.list.length >= MAX_WARNINGS) {
-      this.dropped++;
-      return;
-    }
-    this.seen.add(key);
-    this.list.push({ code, message });
+    this.addTimes(code, message, 1);
   }
 
   /** The same warning added `count` times: what `count` calls of `add` would do. */
   addTimes(code: WarningCode, message: string, count: number): void {
-    const key = `${code}\u0000${message}`;
-    if (this.seen.has(key)) return;
+    let messages = this.seen.get(code);
+    if (messages?.has(message)) return;
     if (this.list.length >= MAX_WARNINGS) {
       this.dropped += count;
       return;
     }
-    this.seen.add(key);
+    if (messages === undefined) this.seen.set(code, (messages = new Set()));
+    messages.add(message);
     this.list.push({ code, message });
   }
 
