@@ -21,14 +21,14 @@ export interface ActivityPage {
   nextCursor?: string;
 }
 
-export const ALL_STATUSES: readonly DeliveryStatus[] = [
+export const ALL_STATUSES = [
   'attempting',
   'delivered',
   'skipped',
   'retrying',
   'failed',
   'rejected',
-];
+] as const satisfies readonly DeliveryStatus[];
 
 /** Keyset position: entries at or before `at`, minus the keys already shown at exactly `at`. */
 interface Position {
