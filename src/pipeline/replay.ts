@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DeliveryRecord } from '../domain/delivery-record';
-import { REEVALUATED, type RelayEvent } from '../domain/relay-event';
+import { PAGE_ACTIONS, REEVALUATED, type RelayEvent } from '../domain/relay-event';
 import { ENTITIES } from '../domain/storage-layout';
 import type { PushJob } from '../ports/job-queue';
 import type { Platform } from '../ports/platform';
@@ -32,22 +32,26 @@ export function isReplayStep(body: unknown): boolean {
 
 export type ReplayAnswer = { queued: number; note: string } | { error: string };
 
+const pageAction = z.enum([...PAGE_ACTIONS, REEVALUATED]);
+
+type Replayed = Pick<DeliveryRecord, 'pageId' | 'spaceKey' | 'targetId' | 'event' | 'trace'>;
+
 /**
- * A page delivery is replayed by re-evaluating the page for that target only: the consumer reads
- * the page as it is now, plans it again and delivers what the target lacks. The delivery id stays
- * the same for the same state (a failure leaves the ledger's digest alone), so a receiver that saw
- * a failed attempt recognises the replay.
+ * A page delivery is replayed as the same page event for that target only: the consumer reads the
+ * page as it is now, plans it again and delivers what the target lacks. For an unchanged page the
+ * delivery id and the body are those of the failed attempts (a failure leaves the ledger's digest
+ * alone; the event's time comes from the trace the trigger wrote), so a receiver that saw a failed
+ * attempt recognises the replay. Other events (labels) replay as a re-evaluation of the page.
  */
-export function replayJob(
-  record: Pick<DeliveryRecord, 'pageId' | 'spaceKey' | 'targetId'>,
-  now: number,
-): PushJob {
+export function replayJob(record: Replayed, now: number): PushJob {
+  const action = pageAction.safeParse(/^page\.(\w+)$/.exec(record.event)?.[1]);
+  const at = /@(\d{4}-\d\d-\d\dT[\d:.]+Z)$/.exec(record.trace ?? '')?.[1];
   const event: RelayEvent = {
     kind: 'page',
-    action: REEVALUATED,
+    action: action.success ? action.data : REEVALUATED,
     pageId: record.pageId,
     ...(record.spaceKey !== '-' && { spaceKey: record.spaceKey }),
-    at: new Date(now).toISOString(),
+    at: at ?? new Date(now).toISOString(),
     minorEdit: false,
     suppressNotifications: true,
   };

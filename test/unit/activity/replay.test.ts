@@ -23,9 +23,10 @@ const row = (pageId: string, over: Partial<LedgerRow> = {}): LedgerRow => ({
 });
 
 describe('replayOne', () => {
-  it('queues the page again for that target only, as a re-evaluation the consumer accepts', async () => {
+  it('queues the same page event again for that target only, in a body the consumer accepts', async () => {
     const { platform, log, store, queue } = activityPlatform();
-    await log.record(record({ at: T0, status: 'failed', reason: 'HTTP 500', pageId: '700' }));
+    const trace = 'page.updated@2026-11-19T08:00:00.000Z';
+    await log.record(record({ at: T0, status: 'failed', reason: 'HTTP 500', pageId: '700', trace }));
     const [entry] = (await queryActivity(store, { status: 'failed' }, 1)).entries;
 
     const answer = await replayOne(platform, entry!.key);
@@ -34,11 +35,29 @@ describe('replayOne', () => {
     expect(queue.pushes).toHaveLength(1);
     const body = jobBodySchema.parse(queue.jobs[0]!.body);
     expect(body).toMatchObject({
-      event: { kind: 'page', action: 'reevaluated', pageId: '700', spaceKey: 'QM' },
+      event: {
+        kind: 'page',
+        action: 'updated',
+        pageId: '700',
+        spaceKey: 'QM',
+        at: '2026-11-19T08:00:00.000Z',
+      },
       targets: ['hooks'],
       attempt: 1,
     });
     expect(body.trace).toMatch(/^replay@2026-11-20T10:00:00/);
+  });
+
+  it('replays a label event as a re-evaluation of the page (the label is not logged)', async () => {
+    const { platform, log, store, queue } = activityPlatform();
+    await log.record(record({ at: T0, status: 'failed', event: 'label.added', trace: 'step-3' }));
+    const [entry] = (await queryActivity(store, {}, 1)).entries;
+    await replayOne(platform, entry!.key);
+    expect(jobBodySchema.parse(queue.jobs[0]!.body).event).toMatchObject({
+      kind: 'page',
+      action: 'reevaluated',
+      at: '2026-11-20T10:00:00.000Z',
+    });
   });
 
   it('refuses entries that are not failed page deliveries, or of another space', async () => {
