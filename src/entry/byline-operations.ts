@@ -1,9 +1,9 @@
 import type Resolver from '@forge/resolver';
 import { isLicensed } from '../domain/licence';
-import { REEVALUATED } from '../domain/relay-event';
 import { pageAccess } from '../pipeline/page-rights';
 import { pageStatus } from '../pipeline/page-status';
 import { CANNOT_READ, previewPage } from '../pipeline/preview';
+import { pushNowJob } from '../pipeline/replay';
 import { SettingsRepo } from '../pipeline/settings-repo';
 import { bylineContextSchema } from './activity-context';
 import type { ActivityDeps } from './activity-operations';
@@ -38,17 +38,7 @@ export function defineBylineOperations(resolver: Resolver, deps: ActivityDeps): 
     if (!access.edit) return { error: 'Only people who may edit this page can push it.' };
     if (!isLicensed(ctx)) return { error: 'Relay pushes nothing without an active licence.' };
     const platform = deps.platform();
-    const at = new Date(platform.clock.now()).toISOString();
-    const event = {
-      kind: 'page',
-      action: REEVALUATED,
-      pageId,
-      actorId: ctx.accountId,
-      at,
-      minorEdit: false,
-      suppressNotifications: true,
-    };
-    await platform.queue.push([{ body: { v: 1, event, trace: `push-now@${at}` } }]);
+    await platform.queue.push([pushNowJob(pageId, ctx.accountId, platform.clock.now())]);
     return { queued: true };
   });
 

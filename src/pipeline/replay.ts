@@ -61,6 +61,21 @@ export function replayJob(record: Replayed, now: number): PushJob {
   };
 }
 
+/** "Push now" from a page's byline: the page re-evaluated for every target, at once. */
+export function pushNowJob(pageId: string, actorId: string | undefined, now: number): PushJob {
+  const at = new Date(now).toISOString();
+  const event: RelayEvent = {
+    kind: 'page',
+    action: REEVALUATED,
+    pageId,
+    ...(actorId !== undefined && { actorId }),
+    at,
+    minorEdit: false,
+    suppressNotifications: true,
+  };
+  return { body: { v: 1, event, trace: `push-now@${at}` } };
+}
+
 /** Whether a log entry can be replayed: a failed delivery of a page to a target. */
 export function replayable(record: DeliveryRecord): boolean {
   return (
