@@ -70,7 +70,9 @@ export function defineActivityOperations(resolver: Resolver, deps: ActivityDeps 
 
   define('listActivity', listSchema, async (input, scope) => {
     const platform = deps.platform();
-    const targets = (await new SettingsRepo(platform.store, platform.log).load()).targets;
+    const all = (await new SettingsRepo(platform.store, platform.log).load()).targets;
+    // As on the settings overview: a space admin sees the targets on offer (enabled ones) by name.
+    const targets = scope.kind === 'space' ? all.filter((t) => t.enabled) : all;
     const filter = { ...input.filter, ...(scope.kind === 'space' && { spaceKey: scope.spaceKey }) };
     const page = await queryActivity(platform.store, filter, input.limit, input.cursor);
     return {
