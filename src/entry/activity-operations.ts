@@ -6,6 +6,7 @@ import { dailyCounts } from '../pipeline/activity-chart';
 import { ALL_STATUSES, queryActivity, type ActivityEntry } from '../pipeline/activity-query';
 import { previewPage } from '../pipeline/preview';
 import { replayAllFailed, replayOne, replayable } from '../pipeline/replay';
+import { ReplayProgressRepo } from '../pipeline/replay-progress';
 import { SettingsRepo } from '../pipeline/settings-repo';
 import { ForgeConfluenceApi } from '../platform/forge/forge-confluence-api';
 import { createForgePlatform } from '../platform/forge/forge-platform';
@@ -65,6 +66,7 @@ export function defineActivityOperations(resolver: Resolver, deps: ActivityDeps 
       if (!input.success) return { error: 'Invalid request.', fields: describeIssues(input.error) };
       return handler(input.data, scope, ctx);
     });
+
   const spaceOf = (scope: Exclude<ActivityScope, { error: string }>) =>
     scope.kind === 'space' ? scope.spaceKey : undefined;
 
@@ -75,9 +77,14 @@ export function defineActivityOperations(resolver: Resolver, deps: ActivityDeps 
     const targets = scope.kind === 'space' ? all.filter((t) => t.enabled) : all;
     const filter = { ...input.filter, ...(scope.kind === 'space' && { spaceKey: scope.spaceKey }) };
     const page = await queryActivity(platform.store, filter, input.limit, input.cursor);
+    const replays = await new ReplayProgressRepo(platform.store).forTargets(
+      targets.map((t) => t.id),
+      spaceOf(scope),
+    );
     return {
       scope: scope.kind,
       targets: targets.map((t) => ({ id: t.id, name: t.name })),
+      replays,
       entries: page.entries.map(toView),
       ...(page.nextCursor && { nextCursor: page.nextCursor }),
     };

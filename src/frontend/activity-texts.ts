@@ -26,6 +26,8 @@ export const ACTIVITY_TEXT = {
   action: 'Action',
   replay: 'Replay',
   replayAll: 'Replay all failed of {name}',
+  replayRunning: 'Replaying the failures of {name}: {queued} page(s) queued so far.',
+  replayDone: 'Replay of the failures of {name} finished: {queued} page(s) queued.',
   newer: 'Newer',
   older: 'Older',
   previewHeading: 'Preview a page',

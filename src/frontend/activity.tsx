@@ -13,6 +13,7 @@ import {
 import type { ActivityView } from '../entry/activity-operations';
 import type { DailyCount } from '../pipeline/activity-chart';
 import type { PreviewAnswer } from '../pipeline/preview';
+import type { ReplayProgress } from '../pipeline/replay-progress';
 import { callResolver, isFailure } from './activity-invoke';
 import { DailyChart } from './activity-chart';
 import { PreviewPanel } from './activity-preview';
@@ -22,6 +23,7 @@ import { ACTIVITY_TEXT as T, fill } from './activity-texts';
 interface Listed {
   scope: 'global' | 'space';
   targets: Array<{ id: string; name: string }>;
+  replays: ReplayProgress[];
   entries: ActivityView[];
   nextCursor?: string;
 }
@@ -101,6 +103,11 @@ export function ActivityTab() {
           <Text>{message.text}</Text>
         </SectionMessage>
       )}
+      {listed.replays.map((r) => (
+        <Text key={r.targetId}>
+          {fill(r.done ? T.replayDone : T.replayRunning, { name: targetName(r.targetId), queued: r.queued })}
+        </Text>
+      ))}
       {listed.scope === 'global' && chart && <DailyChart days={chart} />}
       {listed.scope === 'space' && <Text>{T.chartSpaceNote}</Text>}
       <Inline space="space.100" alignBlock="end" shouldWrap>

@@ -3,6 +3,7 @@ import type { Platform } from '../ports/platform';
 import { queryActivity } from './activity-query';
 import { LedgerRepo } from './ledger-repo';
 import { replayable, replayJob, type ReplayStep } from './replay';
+import { ReplayProgressRepo } from './replay-progress';
 
 /** Log entries read per step: their pages and the next step fit in one push of 50. */
 export const REPLAY_CHUNK = QUEUE_LIMITS.maxEventsPerPush - 1;
@@ -17,7 +18,13 @@ const STEP_DELAY_SECONDS = 15;
  * Returns the number of pages queued.
  */
 export async function replayStep(platform: Platform, step: ReplayStep): Promise<number> {
-  const { targetId, cursor, spaceKey } = step.replay;
+  const { targetId, cursor, spaceKey, requestedAt } = step.replay;
+  const progressRepo = new ReplayProgressRepo(platform.store);
+  const progress = await progressRepo.get(targetId, spaceKey);
+  if (progress && requestedAt !== undefined && progress.requestedAt !== requestedAt) {
+    platform.log.info('replay step superseded by a newer request', { targetId });
+    return 0;
+  }
   const page = await queryActivity(
     platform.store,
     { targetId, status: 'failed', ...(spaceKey !== undefined && { spaceKey }) },
@@ -45,6 +52,14 @@ export async function replayStep(platform: Platform, step: ReplayStep): Promise<
     });
   }
   if (jobs.length > 0) await platform.queue.push(jobs);
+  if (progress) {
+    await progressRepo.save({
+      ...progress,
+      queued: progress.queued + queued.length,
+      steps: progress.steps + 1,
+      done: !page.nextCursor,
+    });
+  }
   platform.log.info('replay step queued', { targetId, pages: jobs.length, more: Boolean(page.nextCursor) });
-  return page.nextCursor ? jobs.length - 1 : jobs.length;
+  return queued.length;
 }

@@ -5,6 +5,7 @@ import { ENTITIES } from '../domain/storage-layout';
 import type { PushJob } from '../ports/job-queue';
 import type { Platform } from '../ports/platform';
 import { encodePosition } from './activity-query';
+import { ReplayProgressRepo } from './replay-progress';
 
 /**
  * "Replay all failed of a target" as one queue job that walks the log from a cursor: each step
@@ -18,6 +19,8 @@ export const replayStepSchema = z.object({
     cursor: z.string(),
     /** Space settings replay only their space. */
     spaceKey: z.string().optional(),
+    /** When the walk was asked for: a newer request for the same target and scope stops this one. */
+    requestedAt: z.number().optional(),
     /** Pages the previous step queued: a page's failures often straddle two steps. */
     queued: z.array(z.string()).max(50).optional(),
     requestedBy: z.string().optional(),
@@ -102,15 +105,26 @@ export async function replayAllFailed(
   targetId: string,
   options: { spaceKey?: string; requestedBy?: string } = {},
 ): Promise<ReplayAnswer> {
+  const now = platform.clock.now();
   const step: ReplayStep = {
     v: 1,
     replay: {
       targetId,
-      cursor: encodePosition({ at: platform.clock.now(), seen: [] }),
+      cursor: encodePosition({ at: now, seen: [] }),
+      requestedAt: now,
       ...(options.spaceKey !== undefined && { spaceKey: options.spaceKey }),
       ...(options.requestedBy !== undefined && { requestedBy: options.requestedBy }),
     },
   };
+  const progress = new ReplayProgressRepo(platform.store);
+  await progress.save({
+    targetId,
+    spaceKey: options.spaceKey,
+    requestedAt: now,
+    queued: 0,
+    steps: 0,
+    done: false,
+  });
   await platform.queue.push([{ body: step }]);
   return { queued: 1, note: `The failed deliveries of ${targetId} are being queued again.` };
 }

@@ -39,6 +39,10 @@ const targets = [
   { id: 'hooks', name: 'Knowledge hooks' },
   { id: 'halo', name: 'Service desk KB' },
 ];
+const replays = [
+  { targetId: 'halo', requestedAt: 1, queued: 98, steps: 2, done: false },
+  { targetId: 'hooks', requestedAt: 1, queued: 3, steps: 1, done: true },
+];
 const days = [
   { day: '2026-11-19', outcome: 'delivered', n: 3 },
   { day: '2026-11-19', outcome: 'failed', n: 0 },
@@ -61,9 +65,10 @@ function listing(over: Record<string, unknown> = {}) {
           ? {
               scope: 'global',
               targets,
+              replays: [],
               entries: [entry({ key: 'msg_old:1', pageId: '700', spaceKey: 'ENG' })],
             }
-          : { scope: 'global', targets, entries: [failed, entry({})], nextCursor: 'c2', ...over };
+          : { scope: 'global', targets, replays, entries: [failed, entry({})], nextCursor: 'c2', ...over };
       case 'activityChart':
         return { days };
       case 'replayDelivery':
@@ -107,6 +112,8 @@ describe('Activity tab (UI Kit, rendered to a ForgeDoc)', () => {
         '',
       ],
     ]);
+    expect(textOf(doc)).toContain('Replaying the failures of Service desk KB: 98 page(s) queued so far.');
+    expect(textOf(doc)).toContain('Replay of the failures of Knowledge hooks finished: 3 page(s) queued.');
     const [chart] = findAll(doc, 'StackBarChart');
     expect(chart!.props).toMatchObject({
       data: days,
@@ -157,7 +164,7 @@ describe('Activity tab (UI Kit, rendered to a ForgeDoc)', () => {
   it('in space settings shows no chart and no space filter', async () => {
     const view = await render(ACTIVITY, 'ActivityTab', async (key) => {
       if (key !== 'listActivity') throw new Error(`unexpected ${key}`);
-      return { scope: 'space', targets, entries: [] };
+      return { scope: 'space', targets, replays: [], entries: [] };
     });
     expect(invoked.map((i) => i.functionKey)).toEqual(['listActivity']);
     expect(findAll(view.doc(), 'StackBarChart')).toEqual([]);

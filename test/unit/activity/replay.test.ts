@@ -4,6 +4,7 @@ import { deliverJob } from '../../../src/pipeline/deliver-job';
 import { LedgerRepo } from '../../../src/pipeline/ledger-repo';
 import { replayAllFailed, replayOne, replayStepSchema } from '../../../src/pipeline/replay';
 import { REPLAY_CHUNK } from '../../../src/pipeline/replay-step';
+import { ReplayProgressRepo } from '../../../src/pipeline/replay-progress';
 import { queryActivity } from '../../../src/pipeline/activity-query';
 import { activityPlatform, record, T0 } from './activity-kit';
 
@@ -133,6 +134,35 @@ describe('replay all failed of a target', () => {
     expect(new Set(queued).size).toBe(queued.length);
     expect(queued[0]).toBe('1118');
     expect(steps).toBeGreaterThanOrEqual(Math.ceil(180 / REPLAY_CHUNK));
+    expect(await new ReplayProgressRepo(store).get('hooks', undefined)).toEqual({
+      targetId: 'hooks',
+      requestedAt: T0 + 60_000,
+      queued: 119,
+      steps,
+      done: true,
+    });
+  });
+
+  it('a newer request stops the walk of an older one for the same target', async () => {
+    const { platform, log, queue, clock } = activityPlatform();
+    for (let i = 0; i < 60; i++)
+      await log.record(record({ at: T0 + i, status: 'failed', pageId: String(2000 + i) }));
+    await clock.advanceBy(1000);
+    await replayAllFailed(platform, 'hooks');
+    const first = queue.jobs[0]!;
+    await clock.advanceBy(1000);
+    await replayAllFailed(platform, 'hooks');
+    const run = (body: Record<string, unknown>) =>
+      deliverJob(
+        platform,
+        { body, jobId: 'j', eventId: 'e', retryCount: 0 },
+        { deadlineMs: clock.now() + 60_000 },
+      );
+    const before = queue.pushes.length;
+    await run(first.body);
+    expect(queue.pushes.length).toBe(before);
+    await run(queue.jobs[1]!.body);
+    expect(queue.pushes.length).toBe(before + 1);
   });
 
   it('in space settings, replays only that space', async () => {

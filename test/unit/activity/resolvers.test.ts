@@ -190,6 +190,9 @@ describe('Activity operations', () => {
     });
     expect(await call('replayFailed', { targetId: 'hooks' })).toMatchObject({ queued: 1 });
     expect(queue.jobs[1]!.body).toMatchObject({ v: 1, replay: { targetId: 'hooks', requestedBy: 'acc-1' } });
+    expect((await call('listActivity')).replays).toEqual([
+      { targetId: 'hooks', requestedAt: T0, queued: 0, steps: 0, done: false },
+    ]);
   });
 
   it('charts deliveries per day by outcome for site admins', async () => {
