@@ -2,7 +2,7 @@ import type Resolver from '@forge/resolver';
 import { z } from 'zod';
 import { isLicensed } from '../domain/licence';
 import { describeIssues } from '../domain/settings';
-import { dailyCounts } from '../pipeline/activity-chart';
+import { dailyCounts, spaceDailyCounts } from '../pipeline/activity-chart';
 import { ALL_STATUSES, queryActivity, type ActivityEntry } from '../pipeline/activity-query';
 import { previewPage } from '../pipeline/preview';
 import { replayAllFailed, replayOne, replayable } from '../pipeline/replay';
@@ -90,8 +90,15 @@ export function defineActivityOperations(resolver: Resolver, deps: ActivityDeps 
     };
   });
   define('activityChart', chartSchema, async (input, scope) => {
-    if (scope.kind === 'space') return { error: 'The daily chart counts all spaces: see global settings.' };
     const platform = deps.platform();
+    if (scope.kind === 'space')
+      return spaceDailyCounts(
+        platform.store,
+        scope.spaceKey,
+        input.days,
+        platform.clock.now(),
+        input.targetId,
+      );
     const targets = (await new SettingsRepo(platform.store, platform.log).load()).targets;
     const ids = input.targetId ? [input.targetId] : targets.map((t) => t.id);
     return { days: await dailyCounts(platform.store, ids, input.days, platform.clock.now()) };

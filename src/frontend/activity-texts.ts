@@ -7,7 +7,7 @@ export const ACTIVITY_TEXT = {
   loading: 'Loading the delivery log',
   heading: 'Activity',
   chartTitle: 'Deliveries per day by outcome',
-  chartSpaceNote: 'The daily chart counts all spaces; it is shown in global settings.',
+  chartPartial: 'The chart counts the most recent 1,000 log entries of this space only.',
   filterTarget: 'Target',
   filterStatus: 'Status',
   filterSpace: 'Space key',

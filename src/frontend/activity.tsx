@@ -34,6 +34,7 @@ interface Filter {
   pageId?: string;
 }
 type Option = { label: string; value: string };
+type Chart = { days: DailyCount[]; partial?: boolean };
 type Message = { appearance: 'success' | 'error'; text: string };
 
 const STATUSES = ['failed', 'delivered', 'skipped', 'retrying', 'attempting', 'rejected'];
@@ -50,7 +51,7 @@ export function ActivityTab() {
   const [draft, setDraft] = useState<Filter>({});
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
   const [listed, setListed] = useState<Listed | { error: string } | undefined>();
-  const [chart, setChart] = useState<DailyCount[] | undefined>();
+  const [chart, setChart] = useState<Chart | undefined>();
   const [message, setMessage] = useState<Message | undefined>();
   const [preview, setPreview] = useState<PreviewAnswer | 'loading' | undefined>();
   const cursor = cursors[cursors.length - 1];
@@ -61,11 +62,10 @@ export function ActivityTab() {
   }, [filter, cursor]);
   const scope = listed && !isFailure(listed) ? listed.scope : undefined;
   useEffect(() => {
-    if (scope !== 'global') return;
-    void callResolver<{ days: DailyCount[] }>(
-      'activityChart',
-      filter.targetId ? { targetId: filter.targetId } : {},
-    ).then((res) => setChart(isFailure(res) ? undefined : res.days));
+    if (!scope) return;
+    void callResolver<Chart>('activityChart', filter.targetId ? { targetId: filter.targetId } : {}).then(
+      (res) => setChart(isFailure(res) ? undefined : res),
+    );
   }, [scope, filter.targetId]);
 
   const apply = (next: Filter) => {
@@ -108,8 +108,8 @@ export function ActivityTab() {
           {fill(r.done ? T.replayDone : T.replayRunning, { name: targetName(r.targetId), queued: r.queued })}
         </Text>
       ))}
-      {listed.scope === 'global' && chart && <DailyChart days={chart} />}
-      {listed.scope === 'space' && <Text>{T.chartSpaceNote}</Text>}
+      {chart && <DailyChart days={chart.days} />}
+      {chart?.partial && <Text>{T.chartPartial}</Text>}
       <Inline space="space.100" alignBlock="end" shouldWrap>
         <Select
           name="target"

@@ -1,5 +1,6 @@
 import { queryActivity } from '../../../src/pipeline/activity-query';
-import { dailyCounts } from '../../../src/pipeline/activity-chart';
+import { dailyCounts, spaceDailyCounts } from '../../../src/pipeline/activity-chart';
+import { ENTITIES } from '../../../src/domain/storage-layout';
 import { activityPlatform, record, T0 } from './activity-kit';
 
 const MIN = 60_000;
@@ -87,5 +88,37 @@ describe('dailyCounts', () => {
       { day: '2026-11-20', outcome: 'skipped', n: 1 },
       { day: '2026-11-20', outcome: 'failed', n: 1 },
     ]);
+  });
+});
+
+describe('spaceDailyCounts', () => {
+  it("counts one space's log per day and outcome, optionally for one target", async () => {
+    const { store, clock } = await seed();
+    const eng = await spaceDailyCounts(store, 'ENG', 1, clock.now());
+    expect(eng).toEqual({
+      partial: false,
+      days: [
+        { day: '2026-11-20', outcome: 'delivered', n: 1 },
+        { day: '2026-11-20', outcome: 'skipped', n: 0 },
+        { day: '2026-11-20', outcome: 'failed', n: 1 },
+        { day: '2026-11-20', outcome: 'retrying', n: 0 },
+      ],
+    });
+    const haloInQm = await spaceDailyCounts(store, 'QM', 1, clock.now(), 'halo');
+    expect(haloInQm.days.filter((d) => d.n > 0).map((d) => [d.outcome, d.n])).toEqual([
+      ['skipped', 1],
+      ['failed', 1],
+    ]);
+  });
+
+  it('says when the space logged more than its reads cover', async () => {
+    const { store, clock } = activityPlatform();
+    for (let i = 0; i < 1001; i++) {
+      const r = record({ at: T0 - i, status: 'delivered' });
+      await store.setEntity(ENTITIES.delivery.name, `${r.deliveryId}:1`, { ...r });
+    }
+    const counted = await spaceDailyCounts(store, 'QM', 2, clock.now());
+    expect(counted.partial).toBe(true);
+    expect(counted.days.reduce((sum, d) => sum + d.n, 0)).toBe(1000);
   });
 });

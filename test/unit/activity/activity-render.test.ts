@@ -161,15 +161,18 @@ describe('Activity tab (UI Kit, rendered to a ForgeDoc)', () => {
     expect(rowsOf(view.doc())).toHaveLength(2);
   });
 
-  it('in space settings shows no chart and no space filter', async () => {
+  it('in space settings shows no space filter, and the chart of that space says when it is partial', async () => {
     const view = await render(ACTIVITY, 'ActivityTab', async (key) => {
+      if (key === 'activityChart') return { days, partial: true };
       if (key !== 'listActivity') throw new Error(`unexpected ${key}`);
       return { scope: 'space', targets, replays: [], entries: [] };
     });
-    expect(invoked.map((i) => i.functionKey)).toEqual(['listActivity']);
-    expect(findAll(view.doc(), 'StackBarChart')).toEqual([]);
+    expect(invoked.map((i) => i.functionKey)).toEqual(['listActivity', 'activityChart']);
+    expect(findAll(view.doc(), 'StackBarChart')).toHaveLength(1);
     expect(findAll(view.doc(), 'Textfield').map((t) => t.props.name)).toEqual(['pageId']);
-    expect(textOf(view.doc())).toContain('The daily chart counts all spaces');
+    expect(textOf(view.doc())).toContain(
+      'The chart counts the most recent 1,000 log entries of this space only.',
+    );
   });
 
   it("shows the resolver's refusal", async () => {

@@ -151,9 +151,12 @@ describe('Activity operations', () => {
     expect(seen).toContain(SPACE_QM);
     expect(result.scope).toBe('space');
     expect(result.entries).toEqual([expect.objectContaining({ spaceKey: 'QM' })]);
-    expect(await call('activityChart')).toEqual({
-      error: 'The daily chart counts all spaces: see global settings.',
-    });
+    const chart = (await call('activityChart', { days: 1 })) as {
+      days: Array<{ n: number }>;
+      partial: boolean;
+    };
+    expect(chart.partial).toBe(false);
+    expect(chart.days.filter((d) => d.n > 0)).toEqual([{ day: '2026-11-20', outcome: 'failed', n: 1 }]);
   });
 
   it('refuses callers without the right, before reading anything', async () => {
