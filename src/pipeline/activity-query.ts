@@ -37,6 +37,8 @@ interface Position {
 }
 
 const READS_PER_PARTITION = 5;
+/** kvs returns at most 100 items per query; more come through its cursor. */
+const KVS_MAX_LIMIT = 100;
 const entity = ENTITIES.delivery.name;
 
 type Field = keyof ActivityFilter;
@@ -117,7 +119,7 @@ async function readPartition(
       ...(position && { range: { op: 'lessThanEqualTo' as const, value: position.at } }),
       ...(filter && { filter }),
       sort: 'DESC',
-      limit: limit + 1 + seen.size,
+      limit: Math.min(KVS_MAX_LIMIT, limit + 1 + seen.size),
       cursor: kvsCursor,
     });
     out.push(...page.items.filter((i) => !seen.has(i.key)));

@@ -62,6 +62,21 @@ describe('queryActivity', () => {
     expect(halo.entries[0]!.key).toBe(`${rows[3]!.deliveryId}:1`);
   });
 
+  it('pages 100 at a time through many entries logged at the same millisecond', async () => {
+    const { store } = activityPlatform();
+    const ids: string[] = [];
+    for (let i = 0; i < 250; i++) {
+      const r = record({ at: i < 130 ? T0 : T0 - i, status: i % 3 === 0 ? 'failed' : 'delivered' });
+      ids.push(r.deliveryId);
+      await store.setEntity(ENTITIES.delivery.name, `${r.deliveryId}:1`, { ...r });
+    }
+    for (const filter of [{}, { targetId: 'hooks' }]) {
+      const pages = await all(store, filter, 100);
+      expect(pages.map((p) => p.length)).toEqual([100, 100, 50]);
+      expect(pages.flat().sort()).toEqual([...ids].sort());
+    }
+  });
+
   it('rejects a cursor that is not one of its own', async () => {
     const { store } = await seed();
     await expect(queryActivity(store, {}, 5, 'bm9wZQ')).rejects.toThrow();
