@@ -4,3 +4,4 @@ export { onConfluenceEvent } from './entry/on-confluence-event';
 export { deliver } from './entry/deliver';
 // resolvers
 export { adminResolver } from './entry/admin-resolver';
+export { bylineResolver } from './entry/byline-resolver';

@@ -84,6 +84,9 @@ export const keys = {
   user: (accountId: string) => `user:${accountId}`,
   ledger: (contentId: string, targetId: string) => `${contentId}:${targetId}`,
   counter: (day: string, targetId: string, outcome: string) => `${day}:${targetId}:${outcome}`,
+  /** "Replay all failed" of a target (in a space, or `#all` for every space): its progress. */
+  replayProgress: (targetId: string, spaceKey: string | undefined) =>
+    `replay:${targetId}:${spaceKey ?? '#all'}`,
   /** Halo: the requests of the rolling 5-minute window, shared by every consumer. */
   haloWindow: (targetId: string) => `halo-window:${targetId}`,
   /** Halo: the FAQ list created for a space ("create automatically"). */

@@ -10,7 +10,8 @@ const withOperations = z.looseObject({ key: z.string().optional(), operations: o
 
 type Answer = z.infer<typeof withOperations>;
 
-async function read(api: ConfluenceApi, path: string): Promise<Answer | undefined> {
+/** GETs `path` as the api's principal with its operations; undefined unless Confluence answers 200. */
+export async function readOperations(api: ConfluenceApi, path: string): Promise<Answer | undefined> {
   const res = await api.request(path);
   if (res.status !== 200) return undefined;
   const parsed = withOperations.safeParse(JSON.parse(await res.text()));
@@ -23,7 +24,7 @@ async function read(api: ConfluenceApi, path: string): Promise<Answer | undefine
  * (reference/forge.md §5).
  */
 export async function isConfluenceAdmin(asUser: ConfluenceApi): Promise<boolean> {
-  const answer = await read(asUser, '/wiki/rest/api/user/current?expand=operations');
+  const answer = await readOperations(asUser, '/wiki/rest/api/user/current?expand=operations');
   return (
     answer?.operations.some((o) => o.operation === 'administer' && o.targetType === 'application') ?? false
   );
@@ -37,7 +38,7 @@ export async function administeredSpaceKey(
   asUser: ConfluenceApi,
   spaceId: string,
 ): Promise<string | undefined> {
-  const answer = await read(
+  const answer = await readOperations(
     asUser,
     `/wiki/api/v2/spaces/${encodeURIComponent(spaceId)}?include-operations=true`,
   );

@@ -13,6 +13,8 @@ import { LedgerRepo } from './ledger-repo';
 import { prepareWork } from './prepare-work';
 import { RateState } from './rate-state';
 import { recordRejected } from './record-rejected';
+import { isReplayStep, replayStepSchema } from './replay';
+import { replayStep } from './replay-step';
 import { SettingsRepo } from './settings-repo';
 import { walkSubtree } from './walk-subtree';
 import { spacingFor } from '../targets/create-adapter';
@@ -37,8 +39,15 @@ export async function deliverJob(
   job: ReceivedJob,
   options: DeliverOptions,
 ): Promise<JobOutcome> {
-  const parsed = jobBodySchema.safeParse(job.body);
   const log = new DeliveryLog(platform.store);
+  // "Replay all failed of a target": a walk over the log, not a page event (replay-step.ts).
+  if (isReplayStep(job.body)) {
+    const step = replayStepSchema.safeParse(job.body);
+    if (step.success) await replayStep(platform, step.data);
+    else await recordRejected(log, platform.clock.now(), 'malformed replay step', job.body);
+    return { kind: 'done' };
+  }
+  const parsed = jobBodySchema.safeParse(job.body);
   if (!parsed.success) {
     const reason = `malformed job body: ${JSON.stringify(describeIssues(parsed.error))}`;
     await recordRejected(log, platform.clock.now(), reason, job.body);

@@ -69,7 +69,7 @@ export async function prepareWork(input: PrepareInput): Promise<TargetWork[]> {
   const upserts = active
     .filter((p) => p.action === 'upsert')
     .flatMap((p) => (p.target ? formatsFor(p.target) : []));
-  const rendered = page && upserts.length > 0 ? render(page, [...new Set(upserts)], spaceKey) : {};
+  const rendered = page && upserts.length > 0 ? renderBody(page, [...new Set(upserts)], spaceKey) : {};
   const deps = {
     http: input.http,
     secrets: platform.secrets,
@@ -98,7 +98,7 @@ export async function prepareWork(input: PrepareInput): Promise<TargetWork[]> {
 }
 
 /** One parse of the storage body for every format asked for (never throws: warnings instead). */
-function render(
+export function renderBody(
   page: PageSnapshot,
   formats: Parameters<typeof convertMany>[1],
   spaceKey: string | undefined,

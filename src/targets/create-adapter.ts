@@ -42,3 +42,19 @@ export function spacingFor(target: TargetSettings): number {
       return assertNever(target, 'target kind');
   }
 }
+
+/**
+ * Where people open the record a page became at the target, when the target has one to open.
+ * Halo: the agent view of a KB article, `{baseUrl}/kb?id={id}` (UNVERIFIED: the URL pattern is not
+ * in Halo's API documentation; taken from how Halo links articles in its own UI).
+ */
+export function remoteLink(target: TargetSettings, remoteId: string): string | undefined {
+  switch (target.kind) {
+    case 'webhook':
+      return undefined;
+    case 'halo':
+      return `${target.baseUrl.replace(/\/+$/, '')}/kb?id=${encodeURIComponent(remoteId)}`;
+    default:
+      return assertNever(target, 'target kind');
+  }
+}

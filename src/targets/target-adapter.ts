@@ -73,8 +73,24 @@ export type TargetResult =
  */
 export type ConnectionTest = { ok: true; detail: string } | { ok: false; reason: string; field?: string };
 
+/**
+ * What a delivery would send, built by the adapter's own payload code without sending anything
+ * (the dry-run preview): the request line, the exact body, and what is only decided at delivery
+ * (signatures, ids the target assigns, uploads). Never a secret.
+ */
+export interface PayloadPreview {
+  /** e.g. `POST /api/KBArticle`; a URL or path that carries a secret is never shown. */
+  request: string;
+  contentType?: string;
+  /** Exactly the bytes the target would receive; absent when nothing would be sent. */
+  body?: string;
+  notes: string[];
+}
+
 export interface TargetAdapter {
   deliver(item: DeliveryItem, attempt: DeliveryAttempt): Promise<TargetResult>;
+  /** The dry run of `deliver`: no target call and no write to storage. */
+  preview?(item: DeliveryItem): Promise<PayloadPreview>;
 }
 
 /** What targets may ask of Confluence beyond the item itself. */

@@ -3,6 +3,7 @@ import type { HaloTargetSettings } from '../../domain/settings';
 import type {
   DeliveryAttempt,
   DeliveryItem,
+  PayloadPreview,
   TargetAdapter,
   TargetDeps,
   TargetResult,
@@ -12,6 +13,7 @@ import { HaloClient } from './halo-client';
 import { HaloError } from './halo-errors';
 import { FaqLists } from './halo-faq-lists';
 import { rehostImages } from './halo-images';
+import { previewHalo } from './halo-preview';
 import type { HaloArticle } from './halo-types';
 
 type Upsert = Extract<DeliveryItem, { action: 'upsert' }>;
@@ -30,6 +32,10 @@ export class HaloAdapter implements TargetAdapter {
   ) {
     const spaceName = async (key: string) => deps.confluence?.spaceName(key);
     this.faqLists = new FaqLists(settings, deps.store, deps.clock, spaceName);
+  }
+
+  preview(item: DeliveryItem): Promise<PayloadPreview> {
+    return previewHalo(this.settings, this.deps, item);
   }
 
   async deliver(item: DeliveryItem, attempt: DeliveryAttempt): Promise<TargetResult> {

@@ -4,6 +4,7 @@ import { classifyResponse, networkFailure } from '../http-outcome';
 import type {
   DeliveryAttempt,
   DeliveryItem,
+  PayloadPreview,
   TargetAdapter,
   TargetDeps,
   TargetResult,
@@ -39,9 +40,25 @@ export class WebhookAdapter implements TargetAdapter {
     private readonly deps: TargetDeps,
   ) {}
 
+  async preview(item: DeliveryItem): Promise<PayloadPreview> {
+    const off = this.switchedOff(item);
+    if (off) return { request: 'nothing is sent', notes: [off] };
+    return {
+      request: "POST to the target's URL",
+      contentType: 'application/json',
+      body: JSON.stringify(buildPayload(item, this.settings, this.deps.clock.now())),
+      notes: ['webhook-id, webhook-timestamp and webhook-signature headers are added at delivery'],
+    };
+  }
+
+  private switchedOff(item: DeliveryItem): string | undefined {
+    if (item.action === 'remove' && !this.settings.sendRemovals) return 'this target takes no removals';
+    if (item.action === 'notify' && !this.settings.sendComments) return 'this target takes no comments';
+    return undefined;
+  }
+
   async deliver(item: DeliveryItem, attempt: DeliveryAttempt): Promise<TargetResult> {
-    if (item.action === 'remove' && !this.settings.sendRemovals) return { kind: 'delivered' };
-    if (item.action === 'notify' && !this.settings.sendComments) return { kind: 'delivered' };
+    if (this.switchedOff(item)) return { kind: 'delivered' };
     const secrets = await loadSigningSecrets(this.deps, this.settings.id);
     if (secrets.length === 0)
       return { kind: 'failed', reason: 'no valid signing secret (whsec_…) is set for this target' };

@@ -1,0 +1,67 @@
+/**
+ * The Activity tab's and the byline's texts, in one place each, shaped like the locale files'
+ * top-level "activity" and "byline" objects so they move there as they are once the settings
+ * pages' translations exist. `{name}` placeholders are filled by `fill`.
+ */
+export const ACTIVITY_TEXT = {
+  loading: 'Loading the delivery log',
+  heading: 'Activity',
+  chartTitle: 'Deliveries per day by outcome',
+  chartPartial: 'The chart counts the most recent 1,000 log entries of this space only.',
+  filterTarget: 'Target',
+  filterStatus: 'Status',
+  filterSpace: 'Space key',
+  filterPage: 'Page id',
+  allTargets: 'All targets',
+  allStatuses: 'All statuses',
+  apply: 'Apply filters',
+  empty: 'Nothing in the log for these filters (entries are kept for 30 days).',
+  when: 'When',
+  target: 'Target',
+  page: 'Page',
+  space: 'Space',
+  event: 'Event',
+  status: 'Status',
+  reason: 'Reason',
+  action: 'Action',
+  replay: 'Replay',
+  replayAll: 'Replay all failed of {name}',
+  replayRunning: 'Replaying the failures of {name}: {queued} page(s) queued so far.',
+  replayDone: 'Replay of the failures of {name} finished: {queued} page(s) queued.',
+  newer: 'Newer',
+  older: 'Older',
+  previewHeading: 'Preview a page',
+  previewButton: 'Preview',
+  previewHelp: 'Exactly what each target would receive for the page now. Nothing is sent.',
+} as const;
+
+export const PREVIEW_TEXT = {
+  loading: 'Building the preview',
+  nothingSent: 'Nothing is sent to this target',
+  noTargets: 'No target takes this page.',
+  request: 'Request: {request}',
+} as const;
+
+export const BYLINE_TEXT = {
+  loading: 'Loading Relay status',
+  heading: 'Where this page went',
+  none: 'Relay has not pushed this page anywhere yet.',
+  delivered: 'version {version} delivered',
+  open: 'Open at the target',
+  pushNow: 'Push now',
+  pushed: 'Queued: the page is pushed in a moment.',
+  preview: 'Preview what targets receive',
+  states: {
+    synced: 'synced',
+    behind: 'behind',
+    failed: 'failed',
+    skipped: 'skipped',
+    blocked: 'blocked by restriction',
+    pending: 'in progress',
+    removed: 'removed',
+  },
+} as const;
+
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
+}
