@@ -84,6 +84,8 @@ export interface ConfluenceLookups {
   attachments(pageId: string): Promise<Array<{ filename: string; mediaType: string; url: string }>>;
   /** An attachment's bytes (images to re-host); undefined when missing or too big. */
   download(pageId: string, filename: string): Promise<{ bytes: Uint8Array; contentType: string } | undefined>;
+  /** The page's watchers, with the e-mail where Confluence reveals it (Bitrix24 personal messages). */
+  watchers?(pageId: string): Promise<Array<{ accountId: string; email?: string }>>;
 }
 
 export interface TargetDeps {

@@ -1,0 +1,172 @@
+import { keys } from '../../domain/storage-layout';
+import type { Clock } from '../../ports/clock';
+import type { Store } from '../../ports/store';
+import type { BitrixClient } from './bitrix-client';
+import { BitrixError } from './bitrix-errors';
+import { pageLinksIn } from './page-links';
+
+/** A task that links pages, as indexed. */
+export interface IndexedTask {
+  id: string;
+  title: string;
+  chatId?: number;
+  responsibleId?: string;
+  createdBy?: string;
+  /** `host|pageId` of every page its field links. */
+  links: string[];
+}
+
+interface ScanState {
+  /** The portal's time (its own clock and offset) a second before the last complete scan began. */
+  since?: string;
+  /** Our clock at the end of the last complete scan. */
+  scannedAt: number;
+}
+
+/** A scan at most this often: updates in a burst share one (a link added meanwhile waits). */
+export const SCAN_FRESH_MS = 60_000;
+const PAGE_SIZE = 50;
+const MAX_PAGES_PER_SCAN = 200;
+const TTL_SECONDS = 180 * 86_400;
+
+const fieldValue = (task: Record<string, unknown>, field: string): unknown =>
+  task[field] ?? task[field.toLowerCase().replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase())];
+
+/** `2026-01-05T12:00:00+03:00` minus a second, in the same offset. */
+function secondBefore(portalDate: string): string | undefined {
+  const m = /^(.*T\d\d:\d\d:\d\d)(?:\.\d+)?([+-]\d\d:\d\d|Z)$/.exec(portalDate);
+  if (!m?.[1] || !m[2]) return undefined;
+  const offset =
+    m[2] === 'Z'
+      ? 0
+      : (m[2].startsWith('-') ? -1 : 1) * (Number(m[2].slice(1, 3)) * 60 + Number(m[2].slice(4)));
+  const at = Date.parse(`${m[1]}Z`) - offset * 60_000 - 1000;
+  const local = new Date(at + offset * 60_000).toISOString().replace(/\.\d{3}Z$/, '');
+  return `${local}${m[2]}`;
+}
+
+/**
+ * The page → tasks index in storage (filtering tasks.task.list on a `UF_…` field is not
+ * documented, targets.md B.3): tasks changed since the last scan (`>CHANGED_DATE`, the field in
+ * `select`, 50 a page) are read, and each one's links replace what the index knew of it. A
+ * deleted task is dropped when a message to it fails (a scan cannot see deletions). Two consumers
+ * scanning at once may both write an entry: the later write wins, an entry is never lost for long
+ * because the next scan of that task writes it again (UNVERIFIED as to a task edited between).
+ */
+export class TaskIndex {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly targetId: string,
+    private readonly field: string,
+  ) {}
+
+  /** Brings the index up to date unless a scan ran in the last minute; returns the calls made. */
+  async refresh(client: BitrixClient, force = false): Promise<number> {
+    const scanKey = keys.bitrixScan(this.targetId, this.field);
+    const state = await this.store.get<ScanState>(scanKey);
+    if (!force && state && this.clock.now() - state.scannedAt < SCAN_FRESH_MS) return 0;
+    let calls = 0;
+    if (!state) {
+      await this.checkField(client);
+      calls += 1;
+    }
+    let since: string | undefined;
+    for (let start = 0, page = 0; page < MAX_PAGES_PER_SCAN; page += 1) {
+      const filter = state?.since ? { '>CHANGED_DATE': state.since } : {};
+      const select = ['ID', 'TITLE', 'RESPONSIBLE_ID', 'CREATED_BY', 'CHANGED_DATE', this.field];
+      const answer = await client.call(
+        'tasks.task.list',
+        { order: { ID: 'asc' }, filter, select, start },
+        'the list of tasks',
+      );
+      calls += 1;
+      since ??= answer.time?.date_start;
+      const tasks = (answer.result as { tasks?: unknown }).tasks;
+      if (!Array.isArray(tasks))
+        throw new BitrixError('unavailable', 'tasks.task.list answered without tasks');
+      for (const task of tasks) await this.put(task as Record<string, unknown>);
+      if (answer.next === undefined || tasks.length < PAGE_SIZE) break;
+      start = answer.next;
+    }
+    const from = since === undefined ? undefined : secondBefore(since);
+    await this.store.set(
+      scanKey,
+      { since: from ?? state?.since, scannedAt: this.clock.now() } satisfies ScanState,
+      {
+        ttlSeconds: TTL_SECONDS,
+      },
+    );
+    return calls;
+  }
+
+  /** A field missing on the portal would make every scan find nothing, silently: say so. */
+  private async checkField(client: BitrixClient): Promise<void> {
+    const fields = await client.call('task.item.userfield.getlist', {}, 'the task fields');
+    const names = Array.isArray(fields.result)
+      ? fields.result.map((f) => String((f as { FIELD_NAME?: unknown }).FIELD_NAME ?? ''))
+      : [];
+    if (!names.includes(this.field))
+      throw new BitrixError(
+        'rejected',
+        `the task field ${this.field} does not exist on ${client.webhook.host}: create it or set the target's (or mapping's) task field`,
+      );
+  }
+
+  /** The tasks linking page `pageId` on the Confluence site `host`. */
+  async tasksFor(pageId: string, host: string | undefined): Promise<IndexedTask[]> {
+    const entry = await this.store.get<{ tasks: string[] }>(
+      keys.bitrixPageTasks(this.targetId, this.field, pageId),
+    );
+    const found: IndexedTask[] = [];
+    for (const id of entry?.tasks ?? []) {
+      const task = await this.store.get<IndexedTask>(keys.bitrixTask(this.targetId, this.field, id));
+      if (task?.links.some((l) => l.endsWith(`|${pageId}`) && (!host || l.startsWith(`${host}|`))))
+        found.push(task);
+    }
+    return found;
+  }
+
+  /** A task that is gone (deleted in Bitrix24): out of the index. */
+  async drop(taskId: string): Promise<void> {
+    await this.replace(taskId, undefined);
+  }
+
+  private async put(raw: Record<string, unknown>): Promise<void> {
+    const id = String(raw.id ?? raw.ID ?? '');
+    if (!/^\d+$/.test(id)) return;
+    const links = pageLinksIn(fieldValue(raw, this.field)).map((l) => `${l.host}|${l.pageId}`);
+    const chat = Number(raw.chatId);
+    const task: IndexedTask = {
+      id,
+      title: typeof raw.title === 'string' ? raw.title : '',
+      ...(Number.isInteger(chat) && chat > 0 ? { chatId: chat } : {}),
+      ...(raw.responsibleId !== undefined ? { responsibleId: String(raw.responsibleId) } : {}),
+      ...(raw.createdBy !== undefined ? { createdBy: String(raw.createdBy) } : {}),
+      links,
+    };
+    await this.replace(id, links.length > 0 ? task : undefined);
+  }
+
+  private async replace(taskId: string, task: IndexedTask | undefined): Promise<void> {
+    const taskKey = keys.bitrixTask(this.targetId, this.field, taskId);
+    const before = await this.store.get<IndexedTask>(taskKey);
+    const pagesOf = (t: IndexedTask | undefined) =>
+      new Set((t?.links ?? []).map((l) => l.split('|')[1] ?? ''));
+    const old = pagesOf(before);
+    const now = pagesOf(task);
+    for (const pageId of old)
+      if (!now.has(pageId)) await this.edit(pageId, (ids) => ids.filter((i) => i !== taskId));
+    for (const pageId of now)
+      if (!old.has(pageId)) await this.edit(pageId, (ids) => [...new Set([...ids, taskId])]);
+    if (task) await this.store.set(taskKey, task, { ttlSeconds: TTL_SECONDS });
+    else if (before) await this.store.delete(taskKey);
+  }
+
+  private async edit(pageId: string, change: (ids: string[]) => string[]): Promise<void> {
+    const key = keys.bitrixPageTasks(this.targetId, this.field, pageId);
+    const tasks = change((await this.store.get<{ tasks: string[] }>(key))?.tasks ?? []);
+    if (tasks.length === 0) await this.store.delete(key);
+    else await this.store.set(key, { tasks }, { ttlSeconds: TTL_SECONDS });
+  }
+}
