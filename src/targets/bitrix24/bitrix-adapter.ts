@@ -71,21 +71,19 @@ export class BitrixAdapter implements TargetAdapter {
     const { page, event } = item;
     const field = item.options?.bitrixUserField ?? this.settings.userField;
     const url = page.url ?? '';
-    const remoteState = { title: page.title, url, field };
-    if (event.minorEdit || event.suppressNotifications)
+    const remoteState = { title: page.title, url, field, version: page.version.number };
+    if (event.minorEdit || event.suppressNotifications || page.version.minorEdit)
       return { kind: 'delivered', remoteState, note: 'minor edit or notifications suppressed: no messages' };
+    const told = typeof item.remoteState?.version === 'number' ? item.remoteState.version : 0;
     const action = event.kind === 'page' ? event.action : '';
     const isNew = NEW_PAGE.has(action);
-    const isUpdate = action === 'updated';
+    // A status or label change, a redelivery or a re-evaluation keeps the version: nothing new.
+    const isUpdate = action === 'updated' && page.version.number > told;
     const dialog = item.options?.bitrixDialogId;
     const tellChat =
       dialog !== undefined && (isNew || (isUpdate && item.options?.bitrixNotifyUpdates === true));
     if (!isUpdate && !tellChat)
-      return {
-        kind: 'delivered',
-        remoteState,
-        note: `nothing to tell for ${event.kind}.${action || event.action}`,
-      };
+      return { kind: 'delivered', remoteState, note: `nothing to tell for ${event.kind}.${event.action}` };
     const facts: MessageFacts = {
       title: page.title,
       author: item.author.displayName,
