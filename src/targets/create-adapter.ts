@@ -47,7 +47,7 @@ export function spacingFor(target: TargetSettings): number {
       return 500;
     case 'bitrix24':
       // The leaky bucket drains 2 requests a second.
-      return 1000 / BUCKET.perSecond;
+      return ((BUCKET.burst / BUCKET.perSecond) * 1000 + BUCKET.marginMs) / BUCKET.burst;
     default:
       return assertNever(target, 'target kind');
   }

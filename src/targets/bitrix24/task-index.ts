@@ -25,6 +25,7 @@ interface ScanState {
 
 /** A scan at most this often: updates in a burst share one (a link added meanwhile waits). */
 export const SCAN_FRESH_MS = 60_000;
+const SCAN_LOCK_MS = 30_000;
 const PAGE_SIZE = 50;
 const MAX_PAGES_PER_SCAN = 200;
 const TTL_SECONDS = 180 * 86_400;
@@ -66,6 +67,24 @@ export class TaskIndex {
     const scanKey = keys.bitrixScan(this.targetId, this.field);
     const state = await this.store.get<ScanState>(scanKey);
     if (!force && state && this.clock.now() - state.scannedAt < SCAN_FRESH_MS) return 0;
+    // One scan at a time per target and field: consumers running meanwhile use the index as it is
+    // (at most a minute old). The lock expires by itself if its holder dies.
+    const lockKey = `${scanKey}:lock`;
+    const lock = { until: this.clock.now() + SCAN_LOCK_MS };
+    if (
+      state &&
+      !force &&
+      !(await this.store.set(lockKey, lock, { ifAbsent: true, ttlSeconds: SCAN_LOCK_MS / 1000 }))
+    )
+      return 0;
+    try {
+      return await this.scan(client, scanKey, state);
+    } finally {
+      await this.store.delete(lockKey);
+    }
+  }
+
+  private async scan(client: BitrixClient, scanKey: string, state: ScanState | undefined): Promise<number> {
     let calls = 0;
     if (!state) {
       await this.checkField(client);
