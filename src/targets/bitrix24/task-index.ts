@@ -21,6 +21,8 @@ interface ScanState {
   since?: string;
   /** Our clock at the end of the last complete scan. */
   scannedAt: number;
+  /** A scan under way: the next `start`, and the portal's time when it began. */
+  pending?: { start: number; from?: string };
 }
 
 /** A scan at most this often: updates in a burst share one (a link added meanwhile waits). */
@@ -66,7 +68,8 @@ export class TaskIndex {
   async refresh(client: BitrixClient, force = false): Promise<number> {
     const scanKey = keys.bitrixScan(this.targetId, this.field);
     const state = await this.store.get<ScanState>(scanKey);
-    if (!force && state && this.clock.now() - state.scannedAt < SCAN_FRESH_MS) return 0;
+    const fresh = state && !state.pending && this.clock.now() - state.scannedAt < SCAN_FRESH_MS;
+    if (!force && fresh) return 0;
     // One scan at a time per target and field: consumers running meanwhile use the index as it is
     // (at most a minute old). The lock expires by itself if its holder dies.
     const lockKey = `${scanKey}:lock`;
@@ -84,38 +87,41 @@ export class TaskIndex {
     }
   }
 
-  private async scan(client: BitrixClient, scanKey: string, state: ScanState | undefined): Promise<number> {
+  /**
+   * Reads the changed tasks page by page, saving its place after each page: a scan cut short by
+   * the bucket (or a large portal) goes on where it stopped at the next delivery.
+   */
+  private async scan(client: BitrixClient, scanKey: string, found: ScanState | undefined): Promise<number> {
     let calls = 0;
+    let state = found;
     if (!state) {
       await this.checkField(client);
       calls += 1;
+      state = { scannedAt: 0, pending: { start: 0 } };
+      await this.store.set(scanKey, state, { ttlSeconds: TTL_SECONDS });
     }
-    let since: string | undefined;
-    for (let start = 0, page = 0; page < MAX_PAGES_PER_SCAN; page += 1) {
-      const filter = state?.since ? { '>CHANGED_DATE': state.since } : {};
-      const select = ['ID', 'TITLE', 'RESPONSIBLE_ID', 'CREATED_BY', 'CHANGED_DATE', this.field];
-      const answer = await client.call(
-        'tasks.task.list',
-        { order: { ID: 'asc' }, filter, select, start },
-        'the list of tasks',
-      );
+    let pending = state.pending ?? { start: 0 };
+    const select = ['ID', 'TITLE', 'RESPONSIBLE_ID', 'CREATED_BY', 'CHANGED_DATE', this.field];
+    const filter = state.since ? { '>CHANGED_DATE': state.since } : {};
+    for (let page = 0; page < MAX_PAGES_PER_SCAN; page += 1) {
+      const params = { order: { ID: 'asc' }, filter, select, start: pending.start };
+      const answer = await client.call('tasks.task.list', params, 'the list of tasks');
       calls += 1;
-      since ??= answer.time?.date_start;
       const tasks = (answer.result as { tasks?: unknown }).tasks;
       if (!Array.isArray(tasks))
         throw new BitrixError('unavailable', 'tasks.task.list answered without tasks');
       for (const task of tasks) await this.put(task as Record<string, unknown>);
-      if (answer.next === undefined || tasks.length < PAGE_SIZE) break;
-      start = answer.next;
+      const from = pending.from ?? answer.time?.date_start;
+      if (answer.next === undefined || tasks.length < PAGE_SIZE) {
+        const since = from === undefined ? undefined : secondBefore(from);
+        const done: ScanState = { since: since ?? state.since, scannedAt: this.clock.now() };
+        await this.store.set(scanKey, done, { ttlSeconds: TTL_SECONDS });
+        return calls;
+      }
+      pending = { start: answer.next, ...(from === undefined ? {} : { from }) };
+      state = { ...state, pending };
+      await this.store.set(scanKey, state, { ttlSeconds: TTL_SECONDS });
     }
-    const from = since === undefined ? undefined : secondBefore(since);
-    await this.store.set(
-      scanKey,
-      { since: from ?? state?.since, scannedAt: this.clock.now() } satisfies ScanState,
-      {
-        ttlSeconds: TTL_SECONDS,
-      },
-    );
     return calls;
   }
 
