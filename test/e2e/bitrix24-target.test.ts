@@ -135,6 +135,18 @@ describe('the Bitrix24 target', () => {
     expect(log().filter((r) => r.reason === '1 of 1 message(s) sent')).toHaveLength(1);
   });
 
+  it('messages the watchers: by e-mail where Confluence shows it, else through the user map', async () => {
+    env = await startSandbox(scenario({ notifyWatchers: true, userMap: { u2: 11 } }), (v) => v);
+    const a = env.refs.get('a')!;
+    await run(env.state.updatePage(a, { body: '<p>v2</p>', by: 'u2' }));
+    // Watchers: the creator (u1, e-mail alice@example.com → Bitrix24 user 10) and the editor (u2, mapped to 11).
+    const personal = sandbox().portal.model.messages.filter((m) => /^\d+$/.test(m.dialogId));
+    expect(personal.map((m) => m.dialogId).sort()).toEqual(['10', '11']);
+    expect(personal[0]?.text).toMatch(
+      /^\[b\]Page updated in Confluence\[\/b\]\[br\]\[url=http:\/\/127\.0\.0\.1:\d+\/wiki\/spaces\/DOCS\/pages\/\d+\/VPN\+setup\]VPN setup\[\/url\] by Bob Ivanov/,
+    );
+  });
+
   it('a page linked by 2,600 tasks: every task told once, within the bucket, across throttled turns', async () => {
     const big = scenario();
     const tasks = Array.from({ length: 2600 }, (_, i) => ({
