@@ -15,6 +15,8 @@ import type { MessageFacts } from './bitrix-messages';
 import { testBitrixConnection } from './connection-test';
 import { MessageSender, refusalReason } from './message-sender';
 import type { Outgoing, SendReport } from './message-sender';
+import { pageUrlForms } from './page-links';
+import { ServerFilter } from './server-filter';
 import { TaskIndex } from './task-index';
 import type { IndexedTask } from './task-index';
 import { watcherMessages } from './watcher-messages';
@@ -35,12 +37,14 @@ const TASK_GONE = new Set(['CHAT_ID', '0', 'ERROR_CORE', 'BITRIX_REST_V3_EXCEPTI
  */
 export class BitrixAdapter implements TargetAdapter {
   private readonly sender: MessageSender;
+  private readonly filter: ServerFilter;
 
   constructor(
     private readonly settings: BitrixTargetSettings,
     private readonly deps: TargetDeps,
   ) {
     this.sender = new MessageSender(deps.store, settings.id);
+    this.filter = new ServerFilter(deps.store, deps.clock, settings.id);
   }
 
   testConnection(): Promise<ConnectionTest> {
@@ -96,6 +100,8 @@ export class BitrixAdapter implements TargetAdapter {
     if (isUpdate && url) {
       index = this.index(field);
       await index.refresh(client);
+      if (this.settings.serverSideFilter === 'auto' && (await this.filter.works(client, field)))
+        await index.lookup(client, pageUrlForms(url, page.id));
       const text = updateComment(facts, this.settings);
       messages.push(...(await index.tasksFor(page.id, hostOf(url))).map((t) => taskMessage(t, text)));
     }

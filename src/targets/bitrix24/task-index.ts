@@ -152,6 +152,21 @@ export class TaskIndex {
     return found;
   }
 
+  /**
+   * Tasks whose field holds one of `urls`, straight from the portal (where the filter is proven to
+   * work: server-filter.ts), put into the index: a task linked seconds ago is found too.
+   */
+  async lookup(client: BitrixClient, urls: string[]): Promise<void> {
+    const select = ['ID', 'TITLE', 'RESPONSIBLE_ID', 'CREATED_BY', 'CHANGED_DATE', this.field];
+    const answer = await client.call(
+      'tasks.task.list',
+      { order: { ID: 'asc' }, filter: { [this.field]: urls }, select },
+      'the tasks that link the page',
+    );
+    const tasks = (answer.result as { tasks?: unknown }).tasks;
+    if (Array.isArray(tasks)) for (const task of tasks) await this.put(task as Record<string, unknown>);
+  }
+
   /** A task that is gone (deleted in Bitrix24): out of the index. */
   async drop(taskId: string): Promise<void> {
     await this.replace(taskId, undefined);

@@ -142,7 +142,10 @@ describe('Bitrix24 adapter: removals, chats, comments, watchers', () => {
       download: async () => undefined,
       watchers,
     };
-    const adapter = kit.adapter({ notifyWatchers: true, userMap: { a3: 8 } }, { confluence });
+    const adapter = kit.adapter(
+      { notifyWatchers: true, userMap: { a3: 8 }, serverSideFilter: 'off' },
+      { confluence },
+    );
     const result = await adapter.deliver(upsert(pageEvent('updated')), attempt());
     expect(result.kind === 'delivered' && result.note).toBe('3 of 3 message(s) sent');
     expect(
