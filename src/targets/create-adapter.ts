@@ -46,7 +46,7 @@ export function spacingFor(target: TargetSettings): number {
       // delivery that comes a little early keeps its place at the front (rate-state.ts).
       return 500;
     case 'bitrix24':
-      // The leaky bucket drains 2 requests a second.
+      // The bucket's pace as the window keeps it: 25.5 s per 50 requests.
       return ((BUCKET.burst / BUCKET.perSecond) * 1000 + BUCKET.marginMs) / BUCKET.burst;
     default:
       return assertNever(target, 'target kind');
