@@ -24,9 +24,10 @@ export interface BitrixAnswer {
 /**
  * The leaky bucket (targets.md B.2): +1 per request, drained 2/s, blocked above 50. Any sequence
  * with at most 50 requests in every 25 s stays within it (n requests over t seconds add n and drain
- * 2t, so the counter never exceeds 50), so the bucket is kept as a window of 50 requests per 25 s,
- * plus half a second of margin (our stamp is taken before sending), in the log shared by every consumer (HaloRateWindow's claim log, under
- * the target's own key). The long-run pace is the bucket's own 2/s; bursts of 50 stay possible.
+ * 2t, so the counter never exceeds 50), so the bucket is kept as a window of 50 requests per 25 s
+ * plus half a second of margin (our stamp is taken before sending), in the log shared by every
+ * consumer (HaloRateWindow's claim log, under the target's own key). The long-run pace is the
+ * bucket's own 2/s; bursts of 50 stay possible.
  */
 export const BUCKET = { burst: 50, perSecond: 2, marginMs: 500 } as const;
 /** After a 503: "retry calls with increasing delay" (B.2); the bucket has drained 20 by then. */
