@@ -45,6 +45,26 @@ describe('Bitrix24 test connection and errors', () => {
     expect(refused.ok === false && refused.reason).toMatch(/NO_AUTH_FOUND: Wrong authorization data/);
   });
 
+  it('names a host that Forge egress does not allow', async () => {
+    kit = await startBitrixKit();
+    const denied = {
+      fetch: async () => ({
+        status: 403,
+        headers: { get: () => null },
+        text: async () => 'Forbidden',
+        arrayBuffer: async () => new ArrayBuffer(0),
+      }),
+      egressAllowed: async () => false,
+    };
+    const result = await kit.adapter({}, { http: denied }).testConnection();
+    expect(result).toEqual({
+      ok: false,
+      reason: expect.stringMatching(
+        /^egress to 127\.0\.0\.1:\d+ is not allowed: add it with `npm run egress -- add/,
+      ),
+    });
+  });
+
   it('names the missing scopes', async () => {
     kit = await startBitrixKit({ webhook: { ...WEBHOOK, scopes: ['task'] } });
     expect(await kit.adapter().testConnection()).toEqual({
