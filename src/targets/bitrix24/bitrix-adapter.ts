@@ -1,4 +1,3 @@
-import { convert } from '../../convert';
 import type { BitrixTargetSettings } from '../../domain/settings';
 import type {
   ConnectionTest,
@@ -17,8 +16,9 @@ import { MessageSender, refusalReason } from './message-sender';
 import type { Outgoing, SendReport } from './message-sender';
 import { pageUrlForms } from './page-links';
 import { ServerFilter } from './server-filter';
+import { bitrixResult } from './bitrix-result';
+import { commentMessages, hostOf, taskMessage } from './task-messages';
 import { TaskIndex } from './task-index';
-import type { IndexedTask } from './task-index';
 import { watcherMessages } from './watcher-messages';
 
 type Upsert = Extract<DeliveryItem, { action: 'upsert' }>;
@@ -62,7 +62,7 @@ export class BitrixAdapter implements TargetAdapter {
           return await this.notify(item, attempt);
       }
     } catch (error) {
-      if (error instanceof BitrixError) return toResult(error);
+      if (error instanceof BitrixError) return bitrixResult(error);
       throw error;
     }
   }
@@ -152,20 +152,7 @@ export class BitrixAdapter implements TargetAdapter {
     const index = this.index(this.settings.userField);
     await index.refresh(client);
     const tasks = await index.tasksFor(page.id, hostOf(url));
-    const who = (t: IndexedTask) =>
-      this.settings.commentRecipient === 'author' ? t.createdBy : t.responsibleId;
-    const people = [...new Set(tasks.map(who).filter((id): id is string => id !== undefined))];
-    const body = convert(comment.body, 'bbcode');
-    const summary = summaryOf(body.output, convert(comment.body, 'text').output);
-    const facts = {
-      title: page.title,
-      author: item.author.displayName,
-      at: comment.version.createdAt ?? new Date(this.deps.clock.now()).toISOString(),
-      url,
-      summary,
-    };
-    const text = chatMessage('newComment', facts, this.settings);
-    const messages = people.map((id): Outgoing => ({ key: `user:${id}`, via: 'im', dialogId: id, text }));
+    const messages = commentMessages(tasks, item, this.settings, this.deps.clock.now());
     return this.finish(client, attempt, messages, index);
   }
 
@@ -192,53 +179,12 @@ export class BitrixAdapter implements TargetAdapter {
       second = await this.sender.send(client, attempt.deliveryId, retry);
     }
     const stopped = report.stopped ?? second?.stopped;
-    if (stopped) return toResult(stopped);
+    if (stopped) return bitrixResult(stopped);
     const sent = report.sent.length + (second?.sent.length ?? 0);
     const refused = [...report.refused, ...(second?.refused ?? [])].map(([k, r]) =>
       refusalReason(k, r.error),
     );
     const note = [`${sent} of ${messages.length} message(s) sent`, ...refused].join('; ');
     return { kind: 'delivered', remoteState, note };
-  }
-}
-
-function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url).host.toLowerCase();
-  } catch {
-    return undefined;
-  }
-}
-
-/** Into the task's chat when it has one (`im.message.add`, batchable); else the task-chat method. */
-function taskMessage(task: IndexedTask, text: string): Outgoing {
-  if (task.chatId !== undefined)
-    return { key: `task:${task.id}`, via: 'im', dialogId: `chat${task.chatId}`, text, taskId: task.id };
-  return { key: `task:${task.id}`, via: 'task-chat', taskId: task.id, text };
-}
-
-function toResult(error: BitrixError): TargetResult {
-  switch (error.kind) {
-    case 'rate-limited':
-      return {
-        kind: 'throttled',
-        reason: error.message,
-        retryAfterSeconds: error.retryAfterSeconds ?? 10,
-        httpStatus: error.status,
-      };
-    case 'unavailable':
-      return {
-        kind: 'retryable',
-        reason: error.message,
-        retryAfterSeconds: error.retryAfterSeconds,
-        httpStatus: error.status,
-      };
-    case 'auth':
-    case 'scope':
-    case 'denied':
-    case 'rejected':
-    case 'no-method':
-    case 'egress':
-      return { kind: 'failed', reason: error.message, httpStatus: error.status };
   }
 }

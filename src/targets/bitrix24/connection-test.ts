@@ -2,6 +2,7 @@ import type { BitrixTargetSettings } from '../../domain/settings';
 import type { ConnectionTest, TargetDeps } from '../target-adapter';
 import { BitrixClient } from './bitrix-client';
 import { BitrixError } from './bitrix-errors';
+import { taskFieldNames } from './portal-facts';
 
 /** Scopes the target needs (B.1): tasks, chats, users. */
 export const REQUIRED_SCOPES = ['task', 'im', 'user'] as const;
@@ -25,10 +26,7 @@ export async function testBitrixConnection(
         reason: `the webhook lacks the scope(s) ${missing.join(', ')}: edit the inbound webhook in Bitrix24 and tick them`,
         field: 'webhookUrl',
       };
-    const fields = await client.call('task.item.userfield.getlist', {}, 'the task fields');
-    const names = Array.isArray(fields.result)
-      ? fields.result.map((f) => String((f as { FIELD_NAME?: unknown }).FIELD_NAME ?? ''))
-      : [];
+    const names = await taskFieldNames(client);
     if (!names.includes(settings.userField))
       return {
         ok: false,

@@ -4,6 +4,7 @@ import type { Store } from '../../ports/store';
 import type { BitrixClient } from './bitrix-client';
 import { BitrixError } from './bitrix-errors';
 import { pageLinksIn } from './page-links';
+import { secondBefore, taskFieldNames } from './portal-facts';
 
 /** A task that links pages, as indexed. */
 export interface IndexedTask {
@@ -34,19 +35,6 @@ const TTL_SECONDS = 180 * 86_400;
 
 const fieldValue = (task: Record<string, unknown>, field: string): unknown =>
   task[field] ?? task[field.toLowerCase().replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase())];
-
-/** `2026-01-05T12:00:00+03:00` minus a second, in the same offset. */
-function secondBefore(portalDate: string): string | undefined {
-  const m = /^(.*T\d\d:\d\d:\d\d)(?:\.\d+)?([+-]\d\d:\d\d|Z)$/.exec(portalDate);
-  if (!m?.[1] || !m[2]) return undefined;
-  const offset =
-    m[2] === 'Z'
-      ? 0
-      : (m[2].startsWith('-') ? -1 : 1) * (Number(m[2].slice(1, 3)) * 60 + Number(m[2].slice(4)));
-  const at = Date.parse(`${m[1]}Z`) - offset * 60_000 - 1000;
-  const local = new Date(at + offset * 60_000).toISOString().replace(/\.\d{3}Z$/, '');
-  return `${local}${m[2]}`;
-}
 
 /**
  * The page → tasks index in storage (filtering tasks.task.list on a `UF_…` field is not
@@ -127,11 +115,7 @@ export class TaskIndex {
 
   /** A field missing on the portal would make every scan find nothing, silently: say so. */
   private async checkField(client: BitrixClient): Promise<void> {
-    const fields = await client.call('task.item.userfield.getlist', {}, 'the task fields');
-    const names = Array.isArray(fields.result)
-      ? fields.result.map((f) => String((f as { FIELD_NAME?: unknown }).FIELD_NAME ?? ''))
-      : [];
-    if (!names.includes(this.field))
+    if (!(await taskFieldNames(client)).includes(this.field))
       throw new BitrixError(
         'rejected',
         `the task field ${this.field} does not exist on ${client.webhook.host}: create it or set the target's (or mapping's) task field`,
