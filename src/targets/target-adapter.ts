@@ -34,7 +34,15 @@ export type DeliveryItem =
       remoteState?: Record<string, unknown>;
       title?: string;
     }
-  | { action: 'notify'; event: RelayEvent; page: PageSnapshot; comment: CommentSnapshot; author: Person };
+  | {
+      action: 'notify';
+      event: RelayEvent;
+      page: PageSnapshot;
+      comment: CommentSnapshot;
+      author: Person;
+      /** Choices of the mapping that admitted the page (e.g. its Bitrix24 task field). */
+      options?: DeliveryOptions;
+    };
 
 export interface DeliveryAttempt {
   /** Deterministic: the same on every retry of this delivery. */

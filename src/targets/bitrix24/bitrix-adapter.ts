@@ -149,7 +149,7 @@ export class BitrixAdapter implements TargetAdapter {
     const url = page.url ?? '';
     if (!url) return { kind: 'delivered', note: 'the page has no URL to link' };
     const client = await BitrixClient.open(this.settings, this.deps, attempt.signal);
-    const index = this.index(this.settings.userField);
+    const index = this.index(item.options?.bitrixUserField ?? this.settings.userField);
     await index.refresh(client);
     const tasks = await index.tasksFor(page.id, hostOf(url));
     const messages = commentMessages(tasks, item, this.settings, this.deps.clock.now());

@@ -129,6 +129,28 @@ describe('Bitrix24 adapter: removals, chats, comments, watchers', () => {
     expect(kit.portal.model.messages).toHaveLength(2);
   });
 
+  it('reads the task field of the mapping that admitted the page, for comments too', async () => {
+    await kit.close();
+    kit = await startBitrixKit({ userFields: ['UF_CONFLUENCE_URL', 'UF_WIKI'] });
+    kit.portal.model.addTask({
+      title: 'wiki',
+      responsibleId: 7,
+      createdBy: 8,
+      fields: { UF_WIKI: `${SITE}/wiki/x/vIBuI` },
+    });
+    linkTasks(kit, 1); // through the target's field: not this mapping's
+    const item = comment();
+    if (item.action !== 'notify') throw new Error('notify expected');
+    const result = await kit
+      .adapter()
+      .deliver({ ...item, options: { bitrixUserField: 'UF_WIKI' } }, attempt());
+    expect(result.kind === 'delivered' && result.note).toBe('1 of 1 message(s) sent');
+    const updated = await kit
+      .adapter()
+      .deliver(upsert(pageEvent('updated'), { bitrixUserField: 'UF_WIKI' }), attempt());
+    expect(updated.kind === 'delivered' && updated.note).toBe('1 of 1 message(s) sent');
+  });
+
   it('messages watchers matched by e-mail or through the user map', async () => {
     linkTasks(kit, 1);
     const watchers = async () => [
