@@ -83,6 +83,8 @@ export type ConnectionTest = { ok: true; detail: string } | { ok: false; reason:
 
 export interface TargetAdapter {
   deliver(item: DeliveryItem, attempt: DeliveryAttempt): Promise<TargetResult>;
+  /** "Test connection" for the settings page, where the target kind has one. */
+  testConnection?(): Promise<ConnectionTest>;
 }
 
 /** What targets may ask of Confluence beyond the item itself. */
