@@ -1,3 +1,4 @@
+import { benchBitrix } from './bench-bitrix';
 import { benchConvert } from './bench-convert';
 import { benchEligibility } from './bench-eligibility';
 import { benchHalo } from './bench-halo';
@@ -10,6 +11,8 @@ export async function benchCommand(_args: string[]): Promise<number> {
   await benchEligibility();
   console.log('');
   await benchHalo();
+  console.log('');
+  await benchBitrix();
   console.log('');
   await benchConvert();
   return code;

@@ -24,6 +24,11 @@ export interface SelectionRule {
 
 export interface DeliveryOptions {
   haloVisibility?: HaloVisibility;
+  /** Bitrix24: the chat told of new pages (and of updates with `bitrixNotifyUpdates`). */
+  bitrixDialogId?: string;
+  bitrixNotifyUpdates?: boolean;
+  /** Bitrix24: the task field that links this space's pages, instead of the target's. */
+  bitrixUserField?: string;
 }
 
 type MappingEntry = SpaceMapping['targets'][number];
@@ -40,8 +45,18 @@ function fromMapping(spaceKey: string, entry: MappingEntry): SelectionRule {
     verifiedStates: entry.verifiedOnly ? entry.verifiedStates : undefined,
     subtreeRootId: entry.subtreeRootId,
     pushRestricted: entry.pushRestricted,
-    options: entry.haloVisibility ? { haloVisibility: entry.haloVisibility } : undefined,
+    options: mappingOptions(entry),
   };
+}
+
+function mappingOptions(entry: MappingEntry): DeliveryOptions | undefined {
+  const options: DeliveryOptions = {
+    ...(entry.haloVisibility ? { haloVisibility: entry.haloVisibility } : {}),
+    ...(entry.bitrixDialogId ? { bitrixDialogId: entry.bitrixDialogId } : {}),
+    ...(entry.bitrixNotifyUpdates ? { bitrixNotifyUpdates: true } : {}),
+    ...(entry.bitrixUserField ? { bitrixUserField: entry.bitrixUserField } : {}),
+  };
+  return Object.keys(options).length > 0 ? options : undefined;
 }
 
 /**

@@ -141,7 +141,11 @@ export const bitrixTargetSchema = z.object({
   serverSideFilter: z.enum(['auto', 'off']).default('auto'),
 });
 
-export const targetSchema = z.discriminatedUnion('kind', [webhookTargetSchema, haloTargetSchema]);
+export const targetSchema = z.discriminatedUnion('kind', [
+  webhookTargetSchema,
+  haloTargetSchema,
+  bitrixTargetSchema,
+]);
 
 export const spaceMappingSchema = z.object({
   spaceKey: z.string().regex(/^~?[A-Za-z0-9]{1,255}$/, 'must be a Confluence space key'),

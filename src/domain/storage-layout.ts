@@ -91,6 +91,20 @@ export const keys = {
   haloWindow: (targetId: string) => `halo-window:${targetId}`,
   /** Halo: the FAQ list created for a space ("create automatically"). */
   haloFaqList: (targetId: string, spaceKey: string) => `halo-faq:${targetId}:${spaceKey}`,
+  /** Bitrix24: the requests of the leaky bucket's window (see bitrix-transport.ts), shared by all. */
+  bitrixWindow: (targetId: string) => `bitrix-window:${targetId}`,
+  /** Bitrix24: where the scan of tasks changed since the last one stands, per task field. */
+  bitrixScan: (targetId: string, field: string) => `bitrix-scan:${targetId}:${field}`,
+  /** Bitrix24: the tasks whose field links a page (page → tasks index). */
+  bitrixPageTasks: (targetId: string, field: string, pageId: string) =>
+    `bitrix-page:${targetId}:${field}:${pageId}`,
+  /** Bitrix24: one indexed task (its linked pages, chat, author, responsible person). */
+  bitrixTask: (targetId: string, field: string, taskId: string) =>
+    `bitrix-task:${targetId}:${field}:${taskId}`,
+  /** Bitrix24: the messages a delivery already sent (so a retry never sends one twice). */
+  bitrixSent: (targetId: string, deliveryId: string) => `bitrix-sent:${targetId}:${deliveryId}`,
+  /** Bitrix24: what the portal proved it supports (old task card, filter on the user field). */
+  bitrixPortal: (targetId: string) => `bitrix-portal:${targetId}`,
 } as const;
 
 export const secretKeys = {

@@ -42,7 +42,8 @@ export function buildItem(p: Planned, input: ItemInput): DeliveryItem {
       options: p.options,
     };
   }
-  if (p.action === 'notify' && page && comment) return { action: 'notify', event, page, comment, author };
+  if (p.action === 'notify' && page && comment)
+    return { action: 'notify', event, page, comment, author, options: p.options };
   return { action: 'remove', event, pageId: event.pageId, reason: p.reason, title: page?.title };
 }
 

@@ -1,6 +1,8 @@
 import type { ConvertFormat } from '../convert/convert-result';
 import { assertNever } from '../domain/assert-never';
 import type { TargetSettings } from '../domain/settings';
+import { BitrixAdapter } from './bitrix24/bitrix-adapter';
+import { BUCKET } from './bitrix24/bitrix-transport';
 import { HaloAdapter } from './halo/halo-adapter';
 import type { TargetAdapter, TargetDeps } from './target-adapter';
 import { WebhookAdapter } from './webhook/webhook-adapter';
@@ -12,6 +14,8 @@ export function createAdapter(target: TargetSettings, deps: TargetDeps): TargetA
       return new WebhookAdapter(target, deps);
     case 'halo':
       return new HaloAdapter(target, deps);
+    case 'bitrix24':
+      return new BitrixAdapter(target, deps);
     default:
       return assertNever(target, 'target kind');
   }
@@ -24,6 +28,9 @@ export function formatsFor(target: TargetSettings): ConvertFormat[] {
       return target.formats.filter((f): f is ConvertFormat => f !== 'storage');
     case 'halo':
       return ['html'];
+    case 'bitrix24':
+      // BB-code for message summaries; plain text where the BB-code's first lines do not fit.
+      return ['bbcode', 'text'];
     default:
       return assertNever(target, 'target kind');
   }
@@ -38,6 +45,9 @@ export function spacingFor(target: TargetSettings): number {
       // Tight on purpose: Halo's window frees slots in bursts (as old requests age out), and a
       // delivery that comes a little early keeps its place at the front (rate-state.ts).
       return 500;
+    case 'bitrix24':
+      // The bucket's pace as the window keeps it: 25.5 s per 50 requests.
+      return ((BUCKET.burst / BUCKET.perSecond) * 1000 + BUCKET.marginMs) / BUCKET.burst;
     default:
       return assertNever(target, 'target kind');
   }

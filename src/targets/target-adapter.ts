@@ -34,7 +34,15 @@ export type DeliveryItem =
       remoteState?: Record<string, unknown>;
       title?: string;
     }
-  | { action: 'notify'; event: RelayEvent; page: PageSnapshot; comment: CommentSnapshot; author: Person };
+  | {
+      action: 'notify';
+      event: RelayEvent;
+      page: PageSnapshot;
+      comment: CommentSnapshot;
+      author: Person;
+      /** Choices of the mapping that admitted the page (e.g. its Bitrix24 task field). */
+      options?: DeliveryOptions;
+    };
 
 export interface DeliveryAttempt {
   /** Deterministic: the same on every retry of this delivery. */
@@ -91,6 +99,8 @@ export interface TargetAdapter {
   deliver(item: DeliveryItem, attempt: DeliveryAttempt): Promise<TargetResult>;
   /** The dry run of `deliver`: no target call and no write to storage. */
   preview?(item: DeliveryItem): Promise<PayloadPreview>;
+  /** "Test connection" for the settings page, where the target kind has one. */
+  testConnection?(): Promise<ConnectionTest>;
 }
 
 /** What targets may ask of Confluence beyond the item itself. */
@@ -100,6 +110,8 @@ export interface ConfluenceLookups {
   attachments(pageId: string): Promise<Array<{ filename: string; mediaType: string; url: string }>>;
   /** An attachment's bytes (images to re-host); undefined when missing or too big. */
   download(pageId: string, filename: string): Promise<{ bytes: Uint8Array; contentType: string } | undefined>;
+  /** The page's watchers, with the e-mail where Confluence reveals it (Bitrix24 personal messages). */
+  watchers?(pageId: string): Promise<Array<{ accountId: string; email?: string }>>;
 }
 
 export interface TargetDeps {

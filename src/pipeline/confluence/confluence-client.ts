@@ -18,6 +18,7 @@ import {
   readRestrictionSchema,
   spaceSchema,
   userSchema,
+  watchersSchema,
 } from './confluence-schemas';
 import type { PageSnapshot } from '../../domain/snapshots';
 import {
@@ -54,6 +55,21 @@ export class ConfluenceClient {
   /** An attachment of a page as bytes; undefined when it is missing or too big. */
   download(pageId: string, filename: string): Promise<Download | undefined> {
     return downloadAttachment(this.api, this.http, pageId, filename);
+  }
+
+  /**
+   * The page's watchers (v1 `notification/created`, up to 200), with the e-mail where the user's
+   * profile reveals it; none when the page is gone.
+   */
+  async watchers(pageId: string): Promise<Array<{ accountId: string; email?: string }>> {
+    const res = await this.call(`/wiki/rest/api/content/${enc(pageId)}/notification/created?limit=200`);
+    if (res.status === 404) return [];
+    const body = watchersSchema.parse(await this.json(res, `watchers of page ${pageId}`));
+    return body.results.flatMap(({ watcher }) =>
+      watcher?.accountId
+        ? [{ accountId: watcher.accountId, ...(watcher.email ? { email: watcher.email } : {}) }]
+        : [],
+    );
   }
 
   /** One request in the common case: body (storage), labels and version together. */

@@ -93,3 +93,12 @@ export const searchPageSchema = z.looseObject({
   results: z.array(z.looseObject({ id: z.string() })),
   _links: z.looseObject({ next: z.string().optional() }).optional(),
 });
+
+/** `GET /wiki/rest/api/content/{id}/notification/created`: watches of a page. */
+export const watchersSchema = z.object({
+  results: z.array(
+    z.object({
+      watcher: z.object({ accountId: z.string().optional(), email: z.string().optional() }).optional(),
+    }),
+  ),
+});

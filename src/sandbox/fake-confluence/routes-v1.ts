@@ -77,6 +77,25 @@ function getUser(ctx: RouteContext): RouteResult {
   return { body: v1User(ctx.state, user) };
 }
 
+/**
+ * `GET /content/{id}/notification/created`: the page's watchers (reference/confluence.md). Who
+ * watches follows Confluence's default "watch pages you create, edit or comment on" (UNVERIFIED
+ * as a model of real sites); `email` only where the user reveals it.
+ */
+function getWatchers(ctx: RouteContext): RouteResult {
+  const page = existingPage(ctx);
+  const comments = ctx.state.listComments(page.id).map((c) => c.authorId);
+  const ids = [...new Set([page.authorId, page.version.authorId, ...comments])];
+  const results = ids
+    .map((id) => ctx.state.getUser(id))
+    .filter((u) => u !== undefined)
+    .map((user) => ({ type: 'page', watcher: v1User(ctx.state, user), contentId: Number(page.id) }));
+  const base = ctx.state.baseUrl;
+  return {
+    body: { results, start: 0, limit: 200, size: results.length, _links: { base, context: '/wiki' } },
+  };
+}
+
 export const v1Routes: Route[] = [
   ...v1SearchRoutes,
   { method: 'GET', template: '/wiki/rest/api/content/{id}', handle: getContent },
@@ -87,5 +106,6 @@ export const v1Routes: Route[] = [
     template: '/wiki/rest/api/content/{id}/restriction/byOperation/{operationKey}',
     handle: getRestrictionsFor,
   },
+  { method: 'GET', template: '/wiki/rest/api/content/{id}/notification/created', handle: getWatchers },
   { method: 'GET', template: '/wiki/rest/api/user', handle: getUser },
 ];

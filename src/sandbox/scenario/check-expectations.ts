@@ -12,6 +12,10 @@ export interface TargetState {
   pages: Record<string, ReceivedPage>;
   enabled: boolean;
   messages: number;
+  /** Bitrix24: messages per task ref and per chat name, personal messages in all. */
+  tasks?: Record<string, number>;
+  chats?: Record<string, number>;
+  people?: number;
 }
 
 /** Compares every target's final state with the scenario's expectation; returns the differences. */
@@ -33,6 +37,7 @@ export function checkExpectations(
         `${targetId}: expected ${expected.enabled ? 'enabled' : 'disabled'}, is ${actual.enabled ? 'enabled' : 'disabled'}`,
       );
     }
+    out.push(...countMismatches(targetId, expected, actual));
     for (const [ref, want] of Object.entries(expected.pages)) {
       const pageId = refs.get(ref);
       const got = pageId ? actual.pages[pageId] : undefined;
@@ -60,5 +65,21 @@ export function checkExpectations(
   if (scenario.expect.rejectedEvents !== undefined && rejected !== scenario.expect.rejectedEvents) {
     out.push(`expected ${scenario.expect.rejectedEvents} rejected event(s), logged ${rejected}`);
   }
+  return out;
+}
+
+type ExpectedTarget = Scenario['expect']['targets'][string];
+
+/** Bitrix24 message counts: per task, per chat, personal. */
+function countMismatches(targetId: string, expected: ExpectedTarget, actual: TargetState): string[] {
+  const out: string[] = [];
+  const compare = (what: string, want: number | undefined, got: number | undefined) => {
+    if (want !== undefined && want !== (got ?? 0))
+      out.push(`${targetId}/${what}: expected ${want} message(s), got ${got ?? 0}`);
+  };
+  for (const [ref, n] of Object.entries(expected.tasks ?? {})) compare(`task ${ref}`, n, actual.tasks?.[ref]);
+  for (const [name, n] of Object.entries(expected.chats ?? {}))
+    compare(`chat ${name}`, n, actual.chats?.[name]);
+  compare('personal', expected.people, actual.people);
   return out;
 }

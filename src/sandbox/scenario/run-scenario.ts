@@ -6,6 +6,7 @@ import { applyStep } from './apply-step';
 import { checkExpectations, type TargetState } from './check-expectations';
 import type { LoadedScenario } from './load-scenario';
 import { haloPages } from './halo-sandbox-target';
+import { bitrixState } from './bitrix-sandbox-target';
 import { startSandbox } from './sandbox-env';
 
 export interface StepResult {
@@ -85,6 +86,24 @@ export async function runScenario(
     for (const [id, halo] of env.halos) {
       const held = haloPages(halo);
       targets[id] = { pages: held.pages, enabled: await isEnabled(env, id), messages: halo.stats().requests };
+      violations.push(...held.violations.map((v) => `${id}: ${v}`));
+    }
+    for (const [id, sandbox] of env.bitrixes) {
+      const target = scenario.targets.find((t) => t.id === id);
+      const secretTitles = (target?.bitrix.secretPages ?? []).flatMap((ref) => {
+        const page = env.state.getPage(env.refs.get(ref) ?? '');
+        const seeded = scenario.pages.find((p) => p.ref === ref)?.title;
+        return [page?.title, seeded].filter((t): t is string => t !== undefined);
+      });
+      const held = bitrixState(sandbox, secretTitles);
+      targets[id] = {
+        pages: {},
+        enabled: await isEnabled(env, id),
+        messages: sandbox.portal.stats().requests,
+        tasks: held.tasks,
+        chats: held.chats,
+        people: held.people,
+      };
       violations.push(...held.violations.map((v) => `${id}: ${v}`));
     }
     const mismatches = checkExpectations(scenario, env.refs, targets, deliveries);

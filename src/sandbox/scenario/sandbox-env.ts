@@ -19,6 +19,7 @@ import type { FaultSpec, Scenario } from './scenario-schema';
 import { startHaloTarget } from './halo-sandbox-target';
 import { resolveRef, seedConfluence } from './seed-confluence';
 import type { FakeHalo } from '../fake-halo/fake-halo-server';
+import { startBitrixTarget, type BitrixSandbox } from './bitrix-sandbox-target';
 
 export const CREDENTIALS = { email: 'relay-sandbox@example.com', apiToken: 'sandbox-api-token' };
 const DELIVER_BUDGET_MS = 100_000;
@@ -30,6 +31,7 @@ export interface SandboxEnv {
   confluenceApi: RestConfluenceApi;
   receivers: Map<string, WebhookReceiver>;
   halos: Map<string, FakeHalo>;
+  bitrixes: Map<string, BitrixSandbox>;
   store: MemoryStore;
   queue: NodeJobQueue;
   platform: Platform;
@@ -71,7 +73,14 @@ export async function startSandbox(scenario: Scenario, body: (v: string) => stri
   const receivers = new Map<string, WebhookReceiver>();
   const settings = new SettingsRepo(store, log);
   const halos = new Map<string, FakeHalo>();
+  const bitrixes = new Map<string, BitrixSandbox>();
   for (const t of scenario.targets) {
+    if (t.kind === 'bitrix24') {
+      const started = await startBitrixTarget(t, scenario, clock, secrets, state, refs);
+      bitrixes.set(t.id, started);
+      await settings.saveTarget(started.settings, 0, clock.now());
+      continue;
+    }
     if (t.kind === 'halo') {
       const started = await startHaloTarget(t, clock, secrets);
       halos.set(t.id, started.halo);
@@ -94,8 +103,16 @@ export async function startSandbox(scenario: Scenario, body: (v: string) => stri
   for (const m of scenario.mappings) {
     const targets = m.targets.map((t) => {
       if (typeof t === 'string') return { targetId: t };
-      const { id, subtree, ...rest } = t;
-      return { ...rest, targetId: id, subtreeRootId: subtree ? resolveRef(refs, subtree) : undefined };
+      const { id, subtree, bitrixChat, ...rest } = t;
+      const dialog = bitrixChat === undefined ? undefined : bitrixes.get(id)?.chats.get(bitrixChat);
+      if (bitrixChat !== undefined && dialog === undefined)
+        throw new Error(`unknown Bitrix24 chat "${bitrixChat}" of target "${id}" in the scenario`);
+      return {
+        ...rest,
+        targetId: id,
+        subtreeRootId: subtree ? resolveRef(refs, subtree) : undefined,
+        ...(dialog === undefined ? {} : { bitrixDialogId: dialog }),
+      };
     });
     await settings.saveMapping(spaceMappingSchema.parse({ spaceKey: m.space, targets }), 0, clock.now());
   }
@@ -110,13 +127,15 @@ export async function startSandbox(scenario: Scenario, body: (v: string) => stri
     confluenceApi,
     receivers,
     halos,
+    bitrixes,
     store,
     queue,
     platform,
     refs,
     toReceiverFaults,
     async close() {
-      const servers = [...receivers.values(), ...halos.values()];
+      const portals = [...bitrixes.values()].map((b) => b.portal);
+      const servers = [...receivers.values(), ...halos.values(), ...portals];
       await Promise.all([confluence.close(), ...servers.map((r) => r.close())]);
     },
   };

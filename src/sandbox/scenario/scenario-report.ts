@@ -37,8 +37,12 @@ export function summaryLines(result: ScenarioResult): string[] {
   ];
   for (const [id, t] of Object.entries(result.targets)) {
     const present = Object.values(t.pages).filter((p) => p.present).length;
+    const told =
+      t.tasks === undefined
+        ? `${present} page(s) present`
+        : `${Object.values(t.tasks).reduce((a, b) => a + b, 0)} task message(s), ${Object.values(t.chats ?? {}).reduce((a, b) => a + b, 0)} chat message(s), ${t.people ?? 0} personal`;
     lines.push(
-      `Target ${id}: ${t.enabled ? 'enabled' : 'disabled'}, ${present} page(s) present, ${t.messages} request(s) received`,
+      `Target ${id}: ${t.enabled ? 'enabled' : 'disabled'}, ${told}, ${t.messages} request(s) received`,
     );
   }
   for (const v of result.violations) lines.push(`VIOLATION ${v}`);

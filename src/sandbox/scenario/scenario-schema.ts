@@ -90,8 +90,27 @@ export const scenarioSchema = z.object({
     z.object({
       id: z.string(),
       name: z.string(),
-      kind: z.enum(['webhook', 'halo']),
+      kind: z.enum(['webhook', 'halo', 'bitrix24']),
       secrets: z.number().int().min(1).max(3).default(1),
+      /** Bitrix24 targets: the portal's chats and the tasks that link pages, before the scenario. */
+      bitrix: z
+        .object({
+          chats: z.array(ref).default([]),
+          tasks: z
+            .array(
+              z.object({
+                ref,
+                title: z.string().min(1),
+                pages: z.array(ref).min(1),
+                form: z.enum(['url', 'tiny', 'pageId']).default('url'),
+                chatMember: z.boolean().optional(),
+              }),
+            )
+            .default([]),
+          /** Pages no message may ever name (e.g. read-restricted ones). */
+          secretPages: z.array(ref).default([]),
+        })
+        .default({ chats: [], tasks: [], secretPages: [] }),
       faults: z.array(faultStep).default([]),
       settings: z.record(z.string(), z.unknown()).default({}),
     }),
@@ -117,6 +136,9 @@ export const scenarioSchema = z.object({
             /** A page ref: only pages below it. */
             subtree: ref.optional(),
             haloVisibility: z.unknown().optional(),
+            /** Bitrix24: a chat of the target (by name) told of new pages. */
+            bitrixChat: ref.optional(),
+            bitrixNotifyUpdates: z.boolean().optional(),
           }),
         ]),
       ),
@@ -126,7 +148,14 @@ export const scenarioSchema = z.object({
   expect: z.object({
     targets: z.record(
       z.string(),
-      z.object({ pages: z.record(ref, expectedPage), enabled: z.boolean().optional() }),
+      z.object({
+        pages: z.record(ref, expectedPage).default({}),
+        enabled: z.boolean().optional(),
+        /** Bitrix24: messages per task ref and per chat, and personal messages in all. */
+        tasks: z.record(ref, z.number().int().min(0)).optional(),
+        chats: z.record(ref, z.number().int().min(0)).optional(),
+        people: z.number().int().min(0).optional(),
+      }),
     ),
     rejectedEvents: z.number().int().min(0).optional(),
   }),

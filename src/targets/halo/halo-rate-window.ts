@@ -10,6 +10,8 @@ export interface RateWindowOptions {
   windowSeconds?: number;
   /** Added to the window: our stamp is taken before sending, Halo counts on arrival. */
   marginMs?: number;
+  /** The storage key of the log; another target kind with a windowed limit gives its own. */
+  key?: string;
 }
 
 interface Head {
@@ -48,7 +50,7 @@ export class HaloRateWindow {
     this.limit = options.requests ?? 300;
     this.windowMs = (options.windowSeconds ?? 300) * 1000;
     this.marginMs = options.marginMs ?? 1000;
-    this.base = keys.haloWindow(targetId);
+    this.base = options.key ?? keys.haloWindow(targetId);
   }
 
   /**
