@@ -1,16 +1,19 @@
 import React, { useEffect, useState } from 'react';
 import ForgeReconciler, { Heading, Lozenge, SectionMessage, Spinner, Stack, Text } from '@forge/react';
 import { invoke } from '@forge/bridge';
-import type { Overview } from '../pipeline/settings-overview';
+import type { Answer, SettingsView } from '../pipeline/settings/settings-api';
 
-type Loaded = Overview | { error: string };
+type Loaded = SettingsView | { error: string };
 
 /** Settings page (global and space). The full management UI is its own piece of work. */
 export function App() {
   const [data, setData] = useState<Loaded | undefined>();
   useEffect(() => {
-    invoke<Loaded>('getOverview').then(
-      (res) => setData('body' in res ? res.body : res),
+    invoke<Answer<SettingsView>>('getSettings').then(
+      (reply) => {
+        const res = 'body' in reply ? reply.body : reply;
+        setData('status' in res ? { error: `Refused: ${res.refusal.code}` } : res);
+      },
       (e: Error) => setData({ error: e.message }),
     );
   }, []);
@@ -31,20 +34,20 @@ export function App() {
       )}
       <Heading as="h3">Targets</Heading>
       {data.targets.length === 0 && <Text>No targets yet.</Text>}
-      {data.targets.map((t) => (
+      {data.targets.map(({ target: t, secretSet }) => (
         <Text key={t.id}>
           {t.name} ({t.kind}){' '}
           <Lozenge appearance={t.enabled ? 'success' : 'removed'}>
             {t.enabled ? 'enabled' : 'disabled'}
           </Lozenge>
-          {t.disabledReason ? ` ${t.disabledReason}` : ''} {t.secretSet ? '' : ' — signing secret not set'}
+          {t.disabledReason ? ` ${t.disabledReason}` : ''} {secretSet ? '' : ' — signing secret not set'}
         </Text>
       ))}
       <Heading as="h3">Space mappings</Heading>
       {data.mappings.length === 0 && <Text>No spaces are mapped.</Text>}
       {data.mappings.map((m) => (
         <Text key={m.spaceKey}>
-          {m.spaceKey} → {m.targetIds.join(', ') || 'no targets'}
+          {m.spaceKey} → {m.targets.map((t) => t.targetId).join(', ') || 'no targets'}
         </Text>
       ))}
     </Stack>

@@ -2,6 +2,7 @@ import type { WebhookTargetSettings } from '../../domain/settings';
 import { secretKeys } from '../../domain/storage-layout';
 import { classifyResponse, networkFailure } from '../http-outcome';
 import type {
+  ConnectionTest,
   DeliveryAttempt,
   DeliveryItem,
   TargetAdapter,
@@ -10,6 +11,7 @@ import type {
 } from '../target-adapter';
 import { buildPayload } from './webhook-payload';
 import { isWebhookSecret, signatureHeader } from './sign';
+import { testWebhookConnection } from './webhook-connection-test';
 
 export const USER_AGENT = 'Relay-for-Confluence/0.1 (+Standard Webhooks)';
 
@@ -69,5 +71,10 @@ export class WebhookAdapter implements TargetAdapter {
     } catch (error) {
       return networkFailure(error, url);
     }
+  }
+
+  /** One signed test message; bounded by `signal`. */
+  testConnection(signal: AbortSignal): Promise<ConnectionTest> {
+    return testWebhookConnection(this.settings, this.deps, signal);
   }
 }

@@ -77,10 +77,12 @@ const invokedKeys = () => calls.filter((c) => c.cmd === 'invoke').map((c) => c.d
 describe('settings page (UI Kit, rendered to a ForgeDoc)', () => {
   it('shows the "No active licence" warning when getOverview says unlicensed', async () => {
     const doc = await renderSettingsPage(async (key) =>
-      key === 'getOverview' ? { licensed: false, targets: [], mappings: [] } : undefined,
+      key === 'getSettings'
+        ? { scope: { kind: 'global' }, licensed: false, targets: [], offered: [], mappings: [] }
+        : undefined,
     );
 
-    expect(new Set(invokedKeys())).toEqual(new Set(['getOverview']));
+    expect(new Set(invokedKeys())).toEqual(new Set(['getSettings']));
     const messages = findAll(doc, 'SectionMessage');
     expect(messages).toHaveLength(1);
     expect(messages[0]!.props).toMatchObject({ appearance: 'warning', title: 'No active licence' });
@@ -92,9 +94,17 @@ describe('settings page (UI Kit, rendered to a ForgeDoc)', () => {
 
   it('shows no licence warning when licensed, and lists targets and mappings', async () => {
     const doc = await renderSettingsPage(async () => ({
+      scope: { kind: 'global' },
       licensed: true,
-      targets: [{ id: 'hooks', name: 'Knowledge hooks', kind: 'webhook', enabled: true, secretSet: false }],
-      mappings: [{ spaceKey: 'QM', targetIds: ['hooks'] }],
+      targets: [
+        {
+          target: { id: 'hooks', name: 'Knowledge hooks', kind: 'webhook', enabled: true },
+          secretSet: false,
+          egress: [],
+        },
+      ],
+      offered: [],
+      mappings: [{ spaceKey: 'QM', targets: [{ targetId: 'hooks' }] }],
     }));
 
     expect(findAll(doc, 'SectionMessage')).toEqual([]);
@@ -107,11 +117,14 @@ describe('settings page (UI Kit, rendered to a ForgeDoc)', () => {
   });
 
   it("shows the resolver's refusal as an error message", async () => {
-    const doc = await renderSettingsPage(async () => ({ error: 'Only Confluence admins can manage Relay.' }));
+    const doc = await renderSettingsPage(async () => ({
+      status: 'refused',
+      refusal: { code: 'notConfluenceAdmin' },
+    }));
     const [message, ...others] = findAll(doc, 'SectionMessage');
     expect(others).toEqual([]);
     expect(message?.props).toMatchObject({ appearance: 'error' });
-    expect(textOf(message!)).toBe('Only Confluence admins can manage Relay.');
+    expect(textOf(message!)).toBe('Refused: notConfluenceAdmin');
   });
 
   it('shows the spinner until the resolver answers', async () => {
