@@ -47,6 +47,11 @@ export function MappingForm(props: Props) {
   const [mappings, setMappings] = useState(props.mappings);
   const [round, setRound] = useState(0);
   const [notice, setNotice] = useState<FormNotice>({ kind: 'none' });
+  const edited =
+    props.edit.index === undefined ? undefined : mappings.find((m) => m.spaceKey === props.edit.spaceKey);
+  const [targetId, setTargetId] = useState(
+    edited?.targets[props.edit.index ?? 0]?.targetId ?? props.offered[0]?.id,
+  );
   const onOutcome = (outcome: Outcome<SpaceMapping>) => {
     if (outcome.status === 'conflict') {
       const spaceKey = outcome.current?.spaceKey ?? props.edit.spaceKey;
@@ -58,8 +63,10 @@ export function MappingForm(props: Props) {
   };
   return (
     <MappingFormBody
-      key={round}
+      key={`${round}-${targetId}`}
       {...props}
+      targetId={targetId}
+      onTarget={setTargetId}
       mappings={mappings}
       notice={notice}
       onOutcome={onOutcome}
@@ -69,6 +76,9 @@ export function MappingForm(props: Props) {
 }
 
 interface BodyProps extends Props {
+  /** The target is chosen first: the form starts again (with that kind's fields) when it changes. */
+  targetId: string | undefined;
+  onTarget: (targetId: string | undefined) => void;
   notice: FormNotice;
   onOutcome: (outcome: Outcome<SpaceMapping>) => void;
   onNotice: (notice: FormNotice) => void;
@@ -80,6 +90,8 @@ function MappingFormBody({
   offered,
   policies,
   notice,
+  targetId,
+  onTarget,
   onSaved,
   onCancel,
   onOutcome,
@@ -89,7 +101,6 @@ function MappingFormBody({
   const options = mappingOptions(t, offered);
   const existing = mappings.find((m) => m.spaceKey === edit.spaceKey);
   const entry = edit.index === undefined ? undefined : existing?.targets[edit.index];
-  const [targetId, setTargetId] = useState(entry?.targetId ?? offered[0]?.id);
   const target = offered.find((o) => o.id === targetId);
   const spaceKey = edit.spaceKey ?? '';
   const defaults = mappingDefaults(spaceKey, entry, target?.faqLists?.[spaceKey], options);
@@ -141,7 +152,7 @@ function MappingFormBody({
             value={targetOption}
             isDisabled={entry !== undefined}
             isInvalid={Boolean(errors.targetId)}
-            onChange={(option: Option) => setTargetId(choice(option))}
+            onChange={(option: Option) => onTarget(choice(option))}
           />
           {errors.targetId && <Text>{errors.targetId}</Text>}
         </Box>

@@ -137,6 +137,28 @@ export class UiKitHarness {
     return this.doc();
   }
 
+  /** Answers invokes by resolver key; an unexpected key fails the call (and so the test). */
+  answer(answers: Record<string, (payload: unknown) => unknown>): void {
+    this.resolve = async (key, payload) => {
+      const reply = answers[key];
+      if (!reply) throw new Error(`unexpected invoke ${key}`);
+      return reply(payload);
+    };
+  }
+
+  /** Types into a registered text field, or sets a registered checkbox. */
+  type(doc: ForgeDoc, name: string, value: string): Promise<ForgeDoc> {
+    return this.fire(field(doc, name), 'onChange', { target: { type: 'text', value } });
+  }
+
+  check(doc: ForgeDoc, name: string, checked: boolean): Promise<ForgeDoc> {
+    return this.fire(field(doc, name), 'onChange', { target: { type: 'checkbox', checked } });
+  }
+
+  submit(doc: ForgeDoc): Promise<ForgeDoc> {
+    return this.fire(findAll(doc, 'Form')[0]!, 'onSubmit');
+  }
+
   invokes(): Array<{ functionKey?: string; payload?: unknown }> {
     return this.calls
       .filter((c) => c.cmd === 'invoke')
