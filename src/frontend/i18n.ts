@@ -1,27 +1,8 @@
 import { useTranslation } from '@forge/react';
 
-export type Params = Record<string, string | number>;
-export type Translate = (key: string, params?: Params) => string;
+import { fill, issueKey, type Translate } from './message-keys';
 
-/** `{name}` placeholders; Forge's `t` has none. */
-export function fill(text: string, params: Params = {}): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
-}
-
-/**
- * The message key of a resolver's English message (e.g. `must not be empty` → `issue.must-not-be-empty`):
- * the locale files translate the ones the settings schemas and resolvers give; others show as sent.
- */
-export function issueKey(message: string): string {
-  const slug = message
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 80);
-  return `issue.${slug || 'unknown'}`;
-}
+export type { Params, Translate } from './message-keys';
 
 /**
  * Texts in the viewer's language (locales/*.json through Forge's translations: I18nProvider

@@ -5,18 +5,29 @@ import type { FieldIssue } from './settings-api';
 type Entry = SpaceMapping['targets'][number];
 
 /** Options that only one kind of target understands, by field. */
-const KIND_OPTIONS: Array<{ field: keyof Entry; kind: AnyTarget['kind']; set: (e: Entry) => boolean }> = [
-  { field: 'haloVisibility', kind: 'halo', set: (e) => e.haloVisibility !== undefined },
-  { field: 'bitrixDialogId', kind: 'bitrix24', set: (e) => e.bitrixDialogId !== undefined },
-  { field: 'bitrixNotifyUpdates', kind: 'bitrix24', set: (e) => e.bitrixNotifyUpdates },
-  { field: 'bitrixUserField', kind: 'bitrix24', set: (e) => e.bitrixUserField !== undefined },
+const ONLY_HALO = 'only for Halo targets';
+const ONLY_BITRIX = 'only for Bitrix24 targets';
+const KIND_OPTIONS: Array<{
+  field: keyof Entry;
+  kind: AnyTarget['kind'];
+  message: string;
+  set: (e: Entry) => boolean;
+}> = [
+  { field: 'haloVisibility', kind: 'halo', message: ONLY_HALO, set: (e) => e.haloVisibility !== undefined },
+  {
+    field: 'bitrixDialogId',
+    kind: 'bitrix24',
+    message: ONLY_BITRIX,
+    set: (e) => e.bitrixDialogId !== undefined,
+  },
+  { field: 'bitrixNotifyUpdates', kind: 'bitrix24', message: ONLY_BITRIX, set: (e) => e.bitrixNotifyUpdates },
+  {
+    field: 'bitrixUserField',
+    kind: 'bitrix24',
+    message: ONLY_BITRIX,
+    set: (e) => e.bitrixUserField !== undefined,
+  },
 ];
-
-const KIND_NAMES: Record<AnyTarget['kind'], string> = {
-  webhook: 'webhook',
-  halo: 'Halo',
-  bitrix24: 'Bitrix24',
-};
 
 /**
  * What the mapping schema cannot know: that each target exists (once per space), takes space
@@ -42,7 +53,7 @@ export function mappingIssues(mapping: SpaceMapping, targets: AnyTarget[]): Fiel
       });
     for (const option of KIND_OPTIONS) {
       if (option.set(entry) && target.kind !== option.kind)
-        issues.push({ field: at(option.field), message: `only for ${KIND_NAMES[option.kind]} targets` });
+        issues.push({ field: at(option.field), message: option.message });
     }
   });
   return issues;
