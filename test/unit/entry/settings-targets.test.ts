@@ -9,6 +9,8 @@ jest.mock('@forge/api', () => jest.requireActual('./forge-api-stub').forgeApiStu
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
+import { SystemClock } from '../../../src/platform/node/system-clock';
+import { startFakeHalo } from '../../../src/sandbox/fake-halo/fake-halo-server';
 import { confluenceRoutes } from './confluence-replies';
 import { mockFetch, mockUserRequest } from './forge-api-stub';
 import type { KvsWireFake } from './kvs-wire-fake';
@@ -354,5 +356,33 @@ describe('testConnection', () => {
       refusal: { code: 'notConfluenceAdmin' },
     });
     expect(mockFetch).not.toHaveBeenCalled();
+  });
+});
+
+describe('testConnection of a Halo target (against the fake Halo on loopback)', () => {
+  it('signs in and reads the FAQ lists; a wrong client secret is named as such, never shown', async () => {
+    const halo = await startFakeHalo({
+      clock: new SystemClock(),
+      tenant: 'acme',
+      clients: [{ clientId: 'relay-app', clientSecret: 'halo-client-secret-value' }],
+    });
+    try {
+      grantEgress([halo.url]);
+      kvs.entity('target').set('kb', { ...(kvs.entity('target').get('kb') as object), baseUrl: halo.url });
+      await expect(call('testConnection', { id: 'kb' })).resolves.toEqual({
+        ok: true,
+        detail: 'signed in to Halo and read the knowledge base (0 FAQ lists)',
+      });
+
+      kvs.secrets.set('target:kb:halo-client-secret', 'not-the-secret');
+      const refused = await call('testConnection', { id: 'kb' });
+      expect(refused).toEqual({
+        ok: false,
+        reason: expect.stringMatching(/^Halo rejected the client ID or client secret/),
+      });
+      expect(JSON.stringify(refused)).not.toContain('not-the-secret');
+    } finally {
+      await halo.close();
+    }
   });
 });
