@@ -1,24 +1,22 @@
 import React, { useState } from 'react';
 import {
-  Box,
   Button,
   ButtonGroup,
   Form,
   FormFooter,
   FormHeader,
   FormSection,
-  Label,
   LoadingButton,
-  Select,
   Text,
   useForm,
 } from '@forge/react';
 import type { SpaceMapping } from '../domain/settings';
 import type { OfferedTarget, Outcome } from '../pipeline/settings/settings-api';
-import { CheckInput, SelectInput, TextInput, type FieldErrors, type Option } from './form-fields';
+import { CheckInput, SelectInput, TextInput, type FieldErrors } from './form-fields';
 import { FormNoticeMessage, noticeOf, placeIssues, type FormNotice } from './form-notice';
 import { choice, text, type FormValues } from './form-values';
 import { useText } from './i18n';
+import { KindFields, TargetChoice } from './mapping-fields';
 import { mappingDefaults, mappingFieldOf, mappingOptions, mappingPayload } from './mapping-model';
 import { callSettings } from './settings-client';
 
@@ -143,19 +141,14 @@ function MappingFormBody({
         ) : (
           <Text>{`${t('spaces.spaceKey')}: ${edit.spaceKey}`}</Text>
         )}
-        <Box>
-          <Label labelFor="relay-mapping-target">{t('spaces.target')}</Label>
-          <Select
-            id="relay-mapping-target"
-            name="targetId"
-            options={options.targets}
-            value={targetOption}
-            isDisabled={entry !== undefined}
-            isInvalid={Boolean(errors.targetId)}
-            onChange={(option: Option) => onTarget(choice(option))}
-          />
-          {errors.targetId && <Text>{errors.targetId}</Text>}
-        </Box>
+        <TargetChoice
+          t={t}
+          options={options.targets}
+          value={targetOption}
+          fixed={entry !== undefined}
+          error={errors.targetId}
+          onChange={(option) => onTarget(choice(option))}
+        />
         <TextInput {...f} name="labelsInclude" label={t('spaces.labelsInclude')} />
         <TextInput {...f} name="labelsExclude" label={t('spaces.labelsExclude')} />
         <SelectInput
@@ -177,25 +170,7 @@ function MappingFormBody({
           <Text>{t(policy === 'keep' ? 'spaces.whenIneligibleKeep' : 'spaces.whenIneligibleRemove')}</Text>
         )}
       </FormSection>
-      {target?.kind === 'halo' && (
-        <FormSection>
-          <TextInput {...f} name="faqList" label={t('spaces.faqList')} help={t('spaces.faqListHelp')} />
-          <SelectInput
-            {...f}
-            name="haloVisibility"
-            label={t('spaces.haloVisibility')}
-            options={options.haloVisibility}
-          />
-          <TextInput {...f} name="haloTeams" label={t('form.teams')} />
-        </FormSection>
-      )}
-      {target?.kind === 'bitrix24' && (
-        <FormSection>
-          <TextInput {...f} name="bitrixDialogId" label={t('spaces.bitrixDialogId')} />
-          <CheckInput {...f} name="bitrixNotifyUpdates" label={t('spaces.bitrixNotifyUpdates')} />
-          <TextInput {...f} name="bitrixUserField" label={t('spaces.bitrixUserField')} />
-        </FormSection>
-      )}
+      {target && <KindFields kind={target.kind} form={form} errors={errors} t={t} options={options} />}
       <FormFooter>
         <ButtonGroup>
           <Button appearance="subtle" onClick={onCancel}>
