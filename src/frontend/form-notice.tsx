@@ -3,6 +3,7 @@ import { SectionMessage, Text } from '@forge/react';
 import { assertNever } from '../domain/assert-never';
 import type { FieldIssue, Outcome, Refusal } from '../pipeline/settings/settings-api';
 import type { FieldErrors } from './form-fields';
+import type { CallFailed } from './settings-client';
 import { useText, type Translate } from './i18n';
 
 /** What a form shows above its fields after a save that did not go through. */
@@ -10,7 +11,8 @@ export type FormNotice =
   | { kind: 'none' }
   | { kind: 'invalid'; unplaced: string[] }
   | { kind: 'conflict'; removed: boolean }
-  | { kind: 'refused'; refusal: Refusal };
+  | { kind: 'refused'; refusal: Refusal }
+  | { kind: 'failed'; message: string };
 
 export function refusalText(t: Translate, refusal: Refusal): string {
   switch (refusal.code) {
@@ -52,7 +54,7 @@ export function placeIssues(
 }
 
 /** The outcome of a save, for a form: done, or what to show. */
-export function noticeOf<T>(outcome: Outcome<T>): FormNotice {
+export function noticeOf<T>(outcome: Outcome<T> | CallFailed): FormNotice {
   switch (outcome.status) {
     case 'saved':
     case 'invalid':
@@ -61,6 +63,8 @@ export function noticeOf<T>(outcome: Outcome<T>): FormNotice {
       return { kind: 'conflict', removed: outcome.current === null };
     case 'refused':
       return { kind: 'refused', refusal: outcome.refusal };
+    case 'failed':
+      return { kind: 'failed', message: outcome.message };
     default:
       return assertNever(outcome, 'outcome');
   }
@@ -89,6 +93,12 @@ export function FormNoticeMessage({ notice }: { notice: FormNotice }) {
       return (
         <SectionMessage appearance="error" title={t('refusal.title')}>
           <Text>{refusalText(t, notice.refusal)}</Text>
+        </SectionMessage>
+      );
+    case 'failed':
+      return (
+        <SectionMessage appearance="error">
+          <Text>{t('refusal.failed', { message: notice.message })}</Text>
         </SectionMessage>
       );
     default:

@@ -12,6 +12,7 @@ import {
 } from '@forge/react';
 import type { SpaceMapping } from '../domain/settings';
 import type { OfferedTarget, Outcome } from '../pipeline/settings/settings-api';
+import type { CallFailed } from './settings-client';
 import { CheckInput, SelectInput, TextInput, type FieldErrors } from './form-fields';
 import { FormNoticeMessage, noticeOf, placeIssues, type FormNotice } from './form-notice';
 import { choice, text, type FormValues } from './form-values';
@@ -50,7 +51,7 @@ export function MappingForm(props: Props) {
   const [targetId, setTargetId] = useState(
     edited?.targets[props.edit.index ?? 0]?.targetId ?? props.offered[0]?.id,
   );
-  const onOutcome = (outcome: Outcome<SpaceMapping>) => {
+  const onOutcome = (outcome: Outcome<SpaceMapping> | CallFailed) => {
     if (outcome.status === 'conflict') {
       const spaceKey = outcome.current?.spaceKey ?? props.edit.spaceKey;
       const others = mappings.filter((m) => m.spaceKey !== spaceKey);
@@ -78,7 +79,7 @@ interface BodyProps extends Props {
   targetId: string | undefined;
   onTarget: (targetId: string | undefined) => void;
   notice: FormNotice;
-  onOutcome: (outcome: Outcome<SpaceMapping>) => void;
+  onOutcome: (outcome: Outcome<SpaceMapping> | CallFailed) => void;
   onNotice: (notice: FormNotice) => void;
 }
 

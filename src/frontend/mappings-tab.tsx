@@ -17,7 +17,7 @@ import { useText, type Translate } from './i18n';
 import { MappingForm, type MappingEdit } from './mapping-form';
 import type { MappingEntry } from './mapping-model';
 import { Notice, type NoticeText } from './notice';
-import { callSettings } from './settings-client';
+import { callSettings, type CallFailed } from './settings-client';
 
 interface Props {
   scope: SettingsScope;
@@ -76,7 +76,7 @@ export function MappingsTab({ scope, mappings, offered, policies, reload }: Prop
 
   const remove = async (mapping: SpaceMapping, index: number) => {
     const rest = mapping.targets.filter((_, i) => i !== index);
-    const outcome: Outcome<unknown> =
+    const outcome: Outcome<unknown> | CallFailed =
       rest.length === 0
         ? await callSettings<Outcome<null>>('deleteMapping', { spaceKey: mapping.spaceKey, rev: mapping.rev })
         : await callSettings<Outcome<SpaceMapping>>('saveMapping', {

@@ -3,22 +3,16 @@ import { Heading, SectionMessage, Spinner, Stack, Text } from '@forge/react';
 import type { Answer, SettingsView } from '../pipeline/settings/settings-api';
 import { refusalText } from './form-notice';
 import { useText } from './i18n';
-import { callSettings } from './settings-client';
+import { callSettings, type CallFailed } from './settings-client';
 import { GlobalSettingsPage, SpaceSettingsPage } from './settings-pages';
 
-type Loaded = Answer<SettingsView> | { status: 'failed'; message: string };
+type Loaded = Answer<SettingsView> | CallFailed;
 
 /** Both settings pages: the resolver says which one (by the caller's rights) and what it holds. */
 export function SettingsApp() {
   const { t, ready } = useText();
   const [loaded, setLoaded] = useState<Loaded | undefined>();
-  const reload = useCallback(
-    () =>
-      callSettings<SettingsView>('getSettings').then(setLoaded, (error: unknown) =>
-        setLoaded({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
-      ),
-    [],
-  );
+  const reload = useCallback(() => callSettings<SettingsView>('getSettings').then(setLoaded), []);
   useEffect(() => {
     void reload();
   }, [reload]);

@@ -11,6 +11,7 @@ import {
 } from '@forge/react';
 import type { AnyTargetKind } from '../pipeline/settings/any-target';
 import type { Outcome, TargetView } from '../pipeline/settings/settings-api';
+import type { CallFailed } from './settings-client';
 import { CheckInput, SelectInput, TextInput, type FieldErrors } from './form-fields';
 import { FormNoticeMessage, noticeOf, placeIssues, type FormNotice } from './form-notice';
 import type { FormValues } from './form-values';
@@ -51,7 +52,7 @@ export function TargetForm(props: Props) {
 
 interface BodyProps extends Props {
   notice: FormNotice;
-  onOutcome: (outcome: Outcome<TargetView>) => void;
+  onOutcome: (outcome: Outcome<TargetView> | CallFailed) => void;
   onNotice: (notice: FormNotice) => void;
 }
 

@@ -39,7 +39,10 @@ export function TargetsTab({ targets, reload }: { targets: TargetView[]; reload:
   const test = async (id: string) => {
     setTested((all) => ({ ...all, [id]: 'testing' }));
     const result = await callSettings<ConnectionResult>('testConnection', { id });
-    if ('refusal' in result) return setProblem({ kind: 'refused', refusal: result.refusal });
+    if ('status' in result) {
+      setTested(({ [id]: _dropped, ...others }) => others);
+      return setProblem(noticeOf(result));
+    }
     setTested((all) => ({ ...all, [id]: result }));
   };
   const remove = async ({ target }: TargetView) => {

@@ -102,6 +102,14 @@ describe('space settings', () => {
     expect(byText(doc, 'Button', 'Добавить привязку').props.isDisabled).toBe(true);
   });
 
+  it('a failed call is said, not lost', async () => {
+    ui.resolve = () => Promise.reject(new Error('Resolver timed out after 25 s'));
+    const doc = await ui.render(PAGE);
+    expect(textOf(findAll(doc, 'SectionMessage')[0]!)).toBe(
+      'The settings could not be loaded: Resolver timed out after 25 s',
+    );
+  });
+
   it('an unknown locale falls back to English', async () => {
     inLocale('de-DE');
     ui.resolve = async () => globalView();

@@ -218,6 +218,21 @@ describe('the target form', () => {
     ).toEqual([3, 4]);
   });
 
+  it('a save whose call fails keeps the form and says why', async () => {
+    ui.answer({
+      getSettings: () => globalView(),
+      saveTarget: () => {
+        throw new Error('Network error');
+      },
+    });
+    let doc = await ui.render(PAGE);
+    doc = await ui.fire(rowButton(doc, 0, 'Edit'), 'onClick');
+    doc = await ui.type(doc, 'name', 'Renamed');
+    doc = await ui.submit(doc);
+    expect(findAll(doc, 'Form')).toHaveLength(1);
+    expect(textOf(doc)).toContain('Relay could not complete the request: Network error');
+  });
+
   it('a Halo form sends the team visibility as numbers and keeps fields it does not show', async () => {
     const kb = {
       target: {
