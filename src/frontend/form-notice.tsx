@@ -41,14 +41,14 @@ export function placeIssues(
   issues: FieldIssue[],
   fieldOf: (path: string) => string | undefined,
   known: ReadonlySet<string>,
-  issue: (message: string) => string,
+  issue: (message: string, code?: string) => string,
 ): { errors: FieldErrors; unplaced: string[] } {
   const errors: FieldErrors = {};
   const unplaced: string[] = [];
-  for (const { field, message } of issues) {
+  for (const { field, message, code } of issues) {
     const name = fieldOf(field);
-    if (name && known.has(name)) errors[name] ??= issue(message);
-    else unplaced.push(`${field}: ${issue(message)}`);
+    if (name && known.has(name)) errors[name] ??= issue(message, code);
+    else unplaced.push(`${field}: ${issue(message, code)}`);
   }
   return { errors, unplaced };
 }

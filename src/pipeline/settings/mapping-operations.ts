@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { describeIssues, spaceMappingSchema, type SpaceMapping } from '../../domain/settings';
+import { spaceMappingSchema, type SpaceMapping } from '../../domain/settings';
 import { ENTITIES } from '../../domain/storage-layout';
 import type { Platform } from '../../ports/platform';
 import { loadEditable } from '../settings-overview';
 import { SettingsRepo, type SettingsWrite } from '../settings-repo';
 import type { AnyTarget } from './any-target';
+import { fieldIssues } from './field-issues';
 import { mappingIssues } from './mapping-checks';
 import type { FieldIssue, Outcome, SettingsScope } from './settings-api';
 
@@ -66,11 +67,11 @@ export async function saveMapping(
   payload: unknown,
 ): Promise<Outcome<SpaceMapping>> {
   const envelope = saveMappingPayload.safeParse(payload);
-  if (!envelope.success) return { status: 'invalid', issues: describeIssues(envelope.error) };
+  if (!envelope.success) return { status: 'invalid', issues: fieldIssues(envelope.error) };
   const refused = outOfScope(scope, envelope.data.mapping.spaceKey);
   if (refused) return refused;
   const parsed = spaceMappingSchema.safeParse(envelope.data.mapping);
-  if (!parsed.success) return { status: 'invalid', issues: describeIssues(parsed.error) };
+  if (!parsed.success) return { status: 'invalid', issues: fieldIssues(parsed.error) };
   const { rev, faqLists } = envelope.data;
   const { targets } = await loadEditable(platform);
   const now = platform.clock.now();
@@ -94,7 +95,7 @@ export async function deleteMapping(
   payload: unknown,
 ): Promise<Outcome<null>> {
   const parsed = deleteMappingPayload.safeParse(payload);
-  if (!parsed.success) return { status: 'invalid', issues: describeIssues(parsed.error) };
+  if (!parsed.success) return { status: 'invalid', issues: fieldIssues(parsed.error) };
   const refused = outOfScope(scope, parsed.data.spaceKey);
   if (refused) return refused;
   const { spaceKey, rev } = parsed.data;

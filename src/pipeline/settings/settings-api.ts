@@ -13,6 +13,8 @@ export type SettingsScope = { kind: 'global' } | { kind: 'space'; spaceKey: stri
 export interface FieldIssue {
   field: string;
   message: string;
+  /** zod's issue code when the schema found it (`invalid_type`, `too_small`, …). */
+  code?: string;
 }
 
 /** Why a call was not carried out; the page words each code in the viewer's language. */

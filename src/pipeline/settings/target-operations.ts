@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { describeIssues } from '../../domain/settings';
 import { ENTITIES } from '../../domain/storage-layout';
 import type { Platform } from '../../ports/platform';
 import { loadEditable, targetView } from '../settings-overview';
 import { SettingsRepo } from '../settings-repo';
 import { anyTargetSchema, isTargetKind, schemaForKind, secretKeysOf, type AnyTarget } from './any-target';
+import { fieldIssues } from './field-issues';
 import type { FieldIssue, Outcome, TargetView } from './settings-api';
 import { secretInputSchema, secretProblem, storeSecret } from './target-secrets';
 
@@ -42,12 +42,12 @@ function withServerFields(target: AnyTarget, previous: AnyTarget | undefined): A
 /** Creates or replaces a target (compare-and-set on `rev`), then stores a new secret if one came. */
 export async function saveTarget(platform: Platform, payload: unknown): Promise<Outcome<TargetView>> {
   const envelope = saveTargetPayload.safeParse(payload);
-  if (!envelope.success) return invalid(describeIssues(envelope.error));
+  if (!envelope.success) return invalid(fieldIssues(envelope.error));
   const { target: input, rev, secret } = envelope.data;
   if (!isTargetKind(input.kind))
     return invalid([{ field: 'kind', message: 'must be one of webhook, halo, bitrix24' }]);
   const parsed = schemaForKind(input.kind).safeParse(input);
-  if (!parsed.success) return invalid(describeIssues(parsed.error));
+  if (!parsed.success) return invalid(fieldIssues(parsed.error));
   const target: AnyTarget = parsed.data;
 
   const existing = await current(platform, target.id);
@@ -73,7 +73,7 @@ export async function saveTarget(platform: Platform, payload: unknown): Promise<
 /** Removes a target and its secrets; refused while spaces still map to it (they are named). */
 export async function deleteTarget(platform: Platform, payload: unknown): Promise<Outcome<null>> {
   const parsed = deleteTargetPayload.safeParse(payload);
-  if (!parsed.success) return invalid(describeIssues(parsed.error));
+  if (!parsed.success) return invalid(fieldIssues(parsed.error));
   const { id, rev } = parsed.data;
   const { mappings } = await loadEditable(platform);
   const spaces = mappings.filter((m) => m.targets.some((t) => t.targetId === id)).map((m) => m.spaceKey);

@@ -64,8 +64,12 @@ describe('saveMapping by a Confluence admin', () => {
     expect(invalid).toEqual({
       status: 'invalid',
       issues: [
-        { field: 'targets.0.labels.include.0', message: 'a label has no spaces, commas or braces' },
-        { field: 'targets.0.subtreeRootId', message: 'must be a page id' },
+        {
+          field: 'targets.0.labels.include.0',
+          message: 'a label has no spaces, commas or braces',
+          code: 'invalid_format',
+        },
+        { field: 'targets.0.subtreeRootId', message: 'must be a page id', code: 'invalid_format' },
       ],
     });
     mapping.targets[0] = { targetId: 'hooks', haloVisibility: 'agents' } as (typeof mapping.targets)[0];

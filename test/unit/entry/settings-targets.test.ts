@@ -68,10 +68,10 @@ describe('saveTarget', () => {
     expect(result).toEqual({
       status: 'invalid',
       issues: expect.arrayContaining([
-        { field: 'id', message: 'use 1–40 lowercase letters, digits and dashes' },
-        { field: 'name', message: 'must not be empty' },
-        { field: 'url', message: 'must be an https:// URL without credentials' },
-        expect.objectContaining({ field: 'formats.0' }),
+        { field: 'id', message: 'use 1–40 lowercase letters, digits and dashes', code: 'invalid_format' },
+        { field: 'name', message: 'must not be empty', code: 'too_small' },
+        { field: 'url', message: 'must be an https:// URL without credentials', code: 'custom' },
+        expect.objectContaining({ field: 'formats.0', code: 'invalid_value' }),
       ]),
     });
     expect(kvs.entity('target').has('CRM sync')).toBe(false);

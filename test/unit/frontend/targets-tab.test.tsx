@@ -172,6 +172,11 @@ describe('the target form', () => {
           { field: 'secret', message: 'must be a signing secret: whsec_ followed by 24–64 base64 bytes' },
           { field: 'selector', message: 'expected "}" at 12, found end of input' },
           { field: 'userMap.x', message: 'not a field of this form' },
+          {
+            field: 'timeoutSeconds',
+            message: 'Invalid input: expected number, received string',
+            code: 'invalid_type',
+          },
         ],
       }),
     });
@@ -184,6 +189,7 @@ describe('the target form', () => {
     expect(errors).toEqual([
       'expected "}" at 12, found end of input',
       'нужен адрес https:// без логина и пароля',
+      'нужно заполнить это поле значением подходящего вида',
       'нужен ключ подписи: whsec_ и 24–64 байта в base64',
     ]);
     expect(field(doc, 'url').props.isInvalid).toBe(true);
