@@ -26,14 +26,24 @@ export async function loadEditable(
 /**
  * Whether the app may reach each URL field's host: Forge's own answer (`permissions.canFetchFrom`),
  * which covers the manifest's egress list; that it also covers domains an admin approved through
- * customer-managed egress is UNVERIFIED. Without the check (Node), every host is allowed.
+ * customer-managed egress is UNVERIFIED. Without the check (Node), or when the runtime cannot say
+ * (@forge/api throws ApiNotReadyError without permission data), the host counts as allowed: the
+ * adapters still name a denial when a request is refused.
  */
 export async function egressChecks(platform: Platform, target: AnyTarget): Promise<EgressCheck[]> {
+  const allowed = async (url: string) => {
+    try {
+      return (await platform.http.egressAllowed?.(url)) ?? true;
+    } catch (error) {
+      platform.log.warn('egress permissions could not be read', { error: String(error) });
+      return true;
+    }
+  };
   return Promise.all(
     targetUrls(target).map(async ({ field, url }) => ({
       field,
       host: new URL(url).host,
-      allowed: (await platform.http.egressAllowed?.(url)) ?? true,
+      allowed: await allowed(url),
     })),
   );
 }

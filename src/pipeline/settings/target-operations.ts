@@ -53,6 +53,10 @@ export async function saveTarget(platform: Platform, payload: unknown): Promise<
   const existing = await current(platform, target.id);
   if (rev === 0 && existing)
     return invalid([{ field: 'id', message: 'another target already uses this id' }]);
+  if (existing && existing.target.kind !== target.kind)
+    return invalid([
+      { field: 'kind', message: 'the kind of a target cannot change; add a new target instead' },
+    ]);
   const problem = secret ? secretProblem(target, secret.value) : undefined;
   if (problem) return invalid([{ field: 'secret', message: problem }]);
   if (rev === 0 && !secret) return invalid([{ field: 'secret', message: 'must be set for a new target' }]);

@@ -20,6 +20,7 @@ import {
   runtime,
   spaceQm,
   spaceSettings,
+  revokeRuntime,
   settingsWorld,
 } from './resolver-kit';
 
@@ -77,6 +78,19 @@ describe('getSettings in global settings', () => {
     const text = JSON.stringify(result);
     expect(text).not.toContain('whsec_');
     expect(text).not.toContain('halo-client-secret-value');
+  });
+
+  it('still answers when the runtime cannot say what egress it grants (no hint rather than a failure)', async () => {
+    revokeRuntime();
+    mockUserRequest.mockImplementation(confluenceRoutes(CONFLUENCE_ADMIN));
+    const result = await getSettings(globalSettings, runtime());
+    expect(result).toMatchObject({
+      targets: [
+        { egress: [{ host: 'hooks.example.com', allowed: true }] },
+        { egress: [{ host: 'archive.example.com', allowed: true }] },
+        { egress: [{ host: 'acme.halopsa.com', allowed: true }] },
+      ],
+    });
   });
 
   it('reports the licence the platform passes, not one the frontend claims', async () => {

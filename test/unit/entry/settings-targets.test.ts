@@ -101,6 +101,12 @@ describe('saveTarget', () => {
       status: 'invalid',
       issues: [{ field: 'id', message: 'another target already uses this id' }],
     });
+    await expect(
+      call('saveTarget', { target: { ...newWebhook, id: 'kb' }, rev: 4, secret: { value: SECRET } }),
+    ).resolves.toEqual({
+      status: 'invalid',
+      issues: [{ field: 'kind', message: 'the kind of a target cannot change; add a new target instead' }],
+    });
     expect(kvs.callsTo('/api/v1/transaction')).toEqual([]);
     expect(kvs.callsTo('/api/v1/secret/set')).toEqual([]);
   });
