@@ -62,6 +62,7 @@ describe('saveTarget', () => {
       name: ' ',
       url: 'http://hooks.example.com/crm',
       formats: ['pdf'],
+      selector: 'MKT{marketing',
     };
     const result = await call('saveTarget', { target: bad, rev: 0, secret: { value: SECRET } });
 
@@ -72,6 +73,8 @@ describe('saveTarget', () => {
         { field: 'name', message: 'must not be empty', code: 'too_small' },
         { field: 'url', message: 'must be an https:// URL without credentials', code: 'custom' },
         expect.objectContaining({ field: 'formats.0', code: 'invalid_value' }),
+        // The selector parser's own words, with the position, at the selector field.
+        { field: 'selector', message: 'at position 14: expected "," or "}", found the end', code: 'custom' },
       ]),
     });
     expect(kvs.entity('target').has('CRM sync')).toBe(false);
