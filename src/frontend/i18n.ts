@@ -1,22 +1,29 @@
-import { useTranslation } from '@forge/react';
-
-import { fill, issueKey, type Translate } from './message-keys';
+import english from '../../locales/en-US.json';
+import { fill, issueKey, lookup, type Translate } from './message-keys';
+import { useForgeTexts } from './texts-provider';
 
 export type { Params, Translate } from './message-keys';
 
 /**
- * Texts in the viewer's language (locales/*.json through Forge's translations: I18nProvider
- * follows the locale of the view context, falling back to en-US as the manifest says).
+ * Texts in the viewer's language: locales/*.json through Forge's translations (TextsProvider
+ * follows the locale of the view context; Forge falls back to en-US as the manifest says). Until
+ * they have loaded, or if they never do (the bridge fetches `./__LOCALES__/…`, which Forge's
+ * bundler builds from manifest.yml for the resource: UNVERIFIED for UI Kit on a live site), the
+ * English texts bundled with the page are used, so the page never shows raw keys or hangs.
  */
 export function useText(): {
   t: Translate;
   issue: (message: string, code?: string) => string;
   ready: boolean;
 } {
-  const { t: forgeT, ready } = useTranslation();
-  const t: Translate = (key, params) => fill(forgeT(key), params);
+  const forgeT = useForgeTexts();
+  const text = (key: string, fallback?: string) => {
+    const bundled = lookup(english, key) ?? fallback ?? key;
+    return forgeT ? forgeT(key, bundled) : bundled;
+  };
+  const t: Translate = (key, params) => fill(text(key), params);
   /** The message's own translation, else its kind's (Russian words the generic ones), else as sent. */
   const issue = (message: string, code?: string) =>
-    forgeT(issueKey(message), code ? forgeT(`issueCode.${code}`, message) : message);
-  return { t, issue, ready };
+    text(issueKey(message), code ? text(`issueCode.${code}`, message) : message);
+  return { t, issue, ready: forgeT !== undefined };
 }

@@ -1,12 +1,13 @@
 import React from 'react';
-import ForgeReconciler, { I18nProvider } from '@forge/react';
+import ForgeReconciler from '@forge/react';
 import { SettingsApp } from './settings-app';
+import { TextsProvider } from './texts-provider';
 
 /** The settings UI (global and space settings modules), in the viewer's language. */
 ForgeReconciler.render(
   <React.StrictMode>
-    <I18nProvider>
+    <TextsProvider>
       <SettingsApp />
-    </I18nProvider>
+    </TextsProvider>
   </React.StrictMode>,
 );

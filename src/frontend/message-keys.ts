@@ -21,3 +21,13 @@ export function issueKey(message: string): string {
     .slice(0, 80);
   return `issue.${slug || 'unknown'}`;
 }
+
+/** A dotted key in a nested texts object (as Forge's translator resolves it). */
+export function lookup(texts: unknown, key: string): string | undefined {
+  let node: unknown = texts;
+  for (const part of key.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = Object.getOwnPropertyDescriptor(node, part)?.value;
+  }
+  return typeof node === 'string' ? node : undefined;
+}

@@ -10,14 +10,14 @@ type Loaded = Answer<SettingsView> | CallFailed;
 
 /** Both settings pages: the resolver says which one (by the caller's rights) and what it holds. */
 export function SettingsApp() {
-  const { t, ready } = useText();
+  const { t } = useText();
   const [loaded, setLoaded] = useState<Loaded | undefined>();
   const reload = useCallback(() => callSettings<SettingsView>('getSettings').then(setLoaded), []);
   useEffect(() => {
     void reload();
   }, [reload]);
 
-  if (!ready || !loaded) return <Spinner label={ready ? t('app.loading') : 'Loading'} />;
+  if (!loaded) return <Spinner label={t('app.loading')} />;
   if ('status' in loaded)
     return (
       <SectionMessage appearance="error" title={t('refusal.title')}>

@@ -110,6 +110,26 @@ describe('space settings', () => {
     );
   });
 
+  it('when the translations cannot be loaded, the page is in English rather than raw keys or a spinner', async () => {
+    inLocale('ru-RU');
+    ui.localesServed = false;
+    ui.resolve = async () => globalView();
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const doc = await ui.render(PAGE);
+      expect(findAll(doc, 'Tab').map(textOf)).toEqual(['Targets', 'Spaces']);
+      expect(findAll(doc, 'Spinner')).toEqual([]);
+      expect(ui.calls.some((c) => c.cmd === 'getContext')).toBe(true);
+      expect(warn).toHaveBeenCalledWith(
+        'Relay: translations could not be loaded; showing English',
+        expect.objectContaining({ name: 'TranslationGetterError' }),
+      );
+    } finally {
+      ui.localesServed = true;
+      warn.mockRestore();
+    }
+  });
+
   it('an unknown locale falls back to English', async () => {
     inLocale('de-DE');
     ui.resolve = async () => globalView();

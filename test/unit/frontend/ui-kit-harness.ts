@@ -6,7 +6,7 @@
  * `permissions.egress` calls through it. One recording stub is installed as both, before the page
  * module is loaded (each render loads it afresh in an isolated registry).
  *
- * Translations take Forge's own path: `I18nProvider` → `i18n.createTranslationFunction` → `fetch`
+ * Translations take Forge's own path: TextsProvider → `i18n.createTranslationFunction` → `fetch`
  * of `./__LOCALES__/i18n-info.json` and `./__LOCALES__/<locale>.json` (@forge/bridge i18n/index.js;
  * the files Forge's bundler produces from manifest.yml `translations`). The stub answers them from
  * locales/*.json and the manifest, so a missing key shows up here as it would on a site.
@@ -52,6 +52,8 @@ export class UiKitHarness {
   readonly calls: BridgeCall[] = [];
   resolve: Resolve = () => Promise.reject(new Error('no resolver answer set'));
   context: Record<string, unknown> = { locale: 'en-US', moduleKey: 'relay-global-settings', extension: {} };
+  /** Whether `./__LOCALES__/…` can be fetched (a site where the bundle lacks them answers 404). */
+  localesServed = true;
   /** Customer-managed egress: undefined = the site does not offer it (the bridge call rejects). */
   egress?: { approve: boolean };
   private realFetch = globalThis.fetch;
@@ -82,7 +84,7 @@ export class UiKitHarness {
     host.self = { __bridge: this.bridge };
     host.IS_REACT_ACT_ENVIRONMENT = true;
     globalThis.fetch = (async (input: string) => {
-      const body = localeFile(String(input));
+      const body = this.localesServed ? localeFile(String(input)) : undefined;
       return body === undefined
         ? new Response('not found', { status: 404, statusText: 'Not Found' })
         : new Response(JSON.stringify(body), { status: 200 });
