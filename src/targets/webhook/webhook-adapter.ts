@@ -74,7 +74,8 @@ export class WebhookAdapter implements TargetAdapter {
   }
 
   /** One signed test message; bounded by `signal`. */
-  testConnection(signal: AbortSignal): Promise<ConnectionTest> {
-    return testWebhookConnection(this.settings, this.deps, signal);
+  async testConnection(signal: AbortSignal): Promise<ConnectionTest> {
+    const secrets = await loadSigningSecrets(this.deps, this.settings.id);
+    return testWebhookConnection(this.settings, this.deps, { secrets, userAgent: USER_AGENT, signal });
   }
 }

@@ -2,7 +2,6 @@ import type { WebhookTargetSettings } from '../../domain/settings';
 import { classifyResponse, networkFailure } from '../http-outcome';
 import type { ConnectionTest, TargetDeps } from '../target-adapter';
 import { signatureHeader } from './sign';
-import { USER_AGENT, loadSigningSecrets } from './webhook-adapter';
 
 /** Words for the answers an admin can do something about; the rest come from classifyResponse. */
 function advice(
@@ -36,9 +35,9 @@ function advice(
 export async function testWebhookConnection(
   settings: WebhookTargetSettings,
   deps: TargetDeps,
-  signal: AbortSignal,
+  request: { secrets: string[]; userAgent: string; signal: AbortSignal },
 ): Promise<ConnectionTest> {
-  const secrets = await loadSigningSecrets(deps, settings.id);
+  const { secrets, userAgent, signal } = request;
   if (secrets.length === 0)
     return { ok: false, reason: 'no valid signing secret (whsec_…) is set for this target', field: 'secret' };
   const now = deps.clock.now();
@@ -57,7 +56,7 @@ export async function testWebhookConnection(
       url,
       headers: {
         'content-type': 'application/json',
-        'user-agent': USER_AGENT,
+        'user-agent': userAgent,
         'webhook-id': id,
         'webhook-timestamp': String(timestamp),
         'webhook-signature': signatureHeader(secrets, id, timestamp, body),
