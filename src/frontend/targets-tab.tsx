@@ -7,6 +7,7 @@ import { EgressHint } from './egress-hint';
 import { FormNoticeMessage, noticeOf, type FormNotice } from './form-notice';
 import { useText } from './i18n';
 import { Notice, type NoticeText } from './notice';
+import { RemoveTargetModal } from './remove-target-modal';
 import { callSettings } from './settings-client';
 import { TargetForm } from './target-form';
 
@@ -21,6 +22,7 @@ export function TargetsTab({ targets, reload }: { targets: TargetView[]; reload:
   const [tested, setTested] = useState<Tested>({});
   const [notice, setNotice] = useState<NoticeText | undefined>();
   const [problem, setProblem] = useState<FormNotice>({ kind: 'none' });
+  const [removing, setRemoving] = useState<TargetView | undefined>();
 
   if (mode.kind !== 'list')
     return (
@@ -107,7 +109,7 @@ export function TargetsTab({ targets, reload }: { targets: TargetView[]; reload:
             <Button onClick={() => void test(target.id)} isDisabled={tested[target.id] === 'testing'}>
               {t('targets.test')}
             </Button>
-            <Button appearance="danger" onClick={() => void remove(view)}>
+            <Button appearance="danger" onClick={() => setRemoving(view)}>
               {t('targets.remove')}
             </Button>
           </ButtonGroup>,
@@ -136,6 +138,14 @@ export function TargetsTab({ targets, reload }: { targets: TargetView[]; reload:
         ) : null;
       })}
       <Inline>{addButtons}</Inline>
+      <RemoveTargetModal
+        name={removing?.target.name}
+        onClose={() => setRemoving(undefined)}
+        onConfirm={() => {
+          if (removing) void remove(removing);
+          setRemoving(undefined);
+        }}
+      />
     </Stack>
   );
 }

@@ -100,6 +100,14 @@ describe('the targets table', () => {
     });
     let doc = await ui.render(PAGE);
     doc = await ui.fire(rowButton(doc, 0, 'Remove'), 'onClick');
+    // Asked once more: removing forgets the secret. Cancel first, then confirm.
+    expect(findAll(doc, 'ModalTitle').map(textOf)).toEqual(['Remove Knowledge hooks?']);
+    doc = await ui.fire(byText(findAll(doc, 'ModalFooter')[0]!, 'Button', 'Cancel'), 'onClick');
+    expect(findAll(doc, 'Modal')).toEqual([]);
+    expect(ui.invokes().map((i) => i.functionKey)).toEqual(['getSettings']);
+    doc = await ui.fire(rowButton(doc, 0, 'Remove'), 'onClick');
+    doc = await ui.fire(byText(doc, 'Button', 'Remove the target'), 'onClick');
+    expect(findAll(doc, 'Modal')).toEqual([]);
     expect(ui.invokes().map((i) => i.functionKey)).toEqual(['getSettings', 'deleteTarget', 'getSettings']);
     expect(ui.invokes()[1]!.payload).toEqual({ id: 'hooks', rev: 3 });
     expect(textOf(doc)).toContain(
