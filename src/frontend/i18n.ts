@@ -4,6 +4,26 @@ import { useForgeTexts } from './texts-provider';
 
 export type { Params, Translate } from './message-keys';
 
+/** The words of the selector parser's errors (src/domain/label-expression.ts), position kept. */
+const SELECTOR_ERROR = /^at position (\d+): expected (.+), found (.+)$/;
+const SELECTOR_WORDS: Array<[RegExp, string]> = [
+  [/a space key/g, 'selector.spaceKey'],
+  [/a label/g, 'selector.label'],
+  [/the end/g, 'selector.end'],
+  [/ or /g, 'selector.or'],
+];
+
+function selectorError(t: Translate, message: string): string | undefined {
+  const match = SELECTOR_ERROR.exec(message);
+  if (!match) return undefined;
+  const words = (part: string) =>
+    SELECTOR_WORDS.reduce(
+      (out, [pattern, key]) => out.replace(pattern, key === 'selector.or' ? ` ${t(key)} ` : t(key)),
+      part,
+    );
+  return t('selector.error', { position: match[1]!, expected: words(match[2]!), found: words(match[3]!) });
+}
+
 /**
  * Texts in the viewer's language: locales/*.json through Forge's translations (TextsProvider
  * follows the locale of the view context; Forge falls back to en-US as the manifest says). Until
@@ -24,6 +44,6 @@ export function useText(): {
   const t: Translate = (key, params) => fill(text(key), params);
   /** The message's own translation, else its kind's (Russian words the generic ones), else as sent. */
   const issue = (message: string, code?: string) =>
-    text(issueKey(message), code ? text(`issueCode.${code}`, message) : message);
+    selectorError(t, message) ?? text(issueKey(message), code ? text(`issueCode.${code}`, message) : message);
   return { t, issue, ready: forgeT !== undefined };
 }

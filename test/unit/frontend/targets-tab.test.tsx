@@ -178,7 +178,11 @@ describe('the target form', () => {
         issues: [
           { field: 'url', message: 'must be an https:// URL without credentials' },
           { field: 'secret', message: 'must be a signing secret: whsec_ followed by 24–64 base64 bytes' },
-          { field: 'selector', message: 'expected "}" at 12, found end of input' },
+          {
+            field: 'selector',
+            message: 'at position 14: expected "," or "}", found the end',
+            code: 'custom',
+          },
           { field: 'userMap.x', message: 'not a field of this form' },
           {
             field: 'timeoutSeconds',
@@ -195,7 +199,7 @@ describe('the target form', () => {
     doc = await ui.submit(doc);
     const errors = findAll(doc, 'ErrorMessage').map(textOf);
     expect(errors).toEqual([
-      'expected "}" at 12, found end of input',
+      'в позиции 14: ожидалось "," или "}", а найдено конец строки',
       'нужен адрес https:// без логина и пароля',
       'нужно заполнить это поле значением подходящего вида',
       'нужен ключ подписи: whsec_ и 24–64 байта в base64',
