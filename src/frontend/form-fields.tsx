@@ -6,6 +6,7 @@ import {
   HelperMessage,
   Label,
   Select,
+  TextArea,
   Textfield,
   type useForm,
 } from '@forge/react';
@@ -41,6 +42,16 @@ export function TextInput({ form, name, label, help, errors, secret }: FieldProp
         isInvalid={Boolean(errors[name])}
         type={secret ? 'password' : 'text'}
       />
+      <Messages help={help} error={errors[name]} />
+    </Box>
+  );
+}
+
+export function TextAreaInput({ form, name, label, help, errors }: FieldProps) {
+  return (
+    <Box>
+      <Label labelFor={form.getFieldId(name)}>{label}</Label>
+      <TextArea {...form.register(name)} isInvalid={Boolean(errors[name])} minimumRows={2} />
       <Messages help={help} error={errors[name]} />
     </Box>
   );

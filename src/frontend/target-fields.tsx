@@ -1,7 +1,14 @@
 import React from 'react';
 import { FormSection, Inline, Lozenge, Stack, Text } from '@forge/react';
 import type { AnyTargetKind } from '../pipeline/settings/any-target';
-import { CheckInput, SelectInput, TextInput, type FieldErrors, type FormHandle } from './form-fields';
+import {
+  CheckInput,
+  SelectInput,
+  TextAreaInput,
+  TextInput,
+  type FieldErrors,
+  type FormHandle,
+} from './form-fields';
 import type { Translate } from './i18n';
 import type { TargetOptions } from './target-model';
 
@@ -63,6 +70,25 @@ export function BitrixFields({ form, errors, t, options }: Props) {
         options={options.commentRecipient}
       />
       <CheckInput {...f} name="notifyWatchers" label={t('form.notifyWatchers')} />
+      <TextAreaInput
+        {...f}
+        name="updateTemplate"
+        label={t('form.updateTemplate')}
+        help={t('form.templateHelp')}
+      />
+      <TextAreaInput
+        {...f}
+        name="removeTemplate"
+        label={t('form.removeTemplate')}
+        help={t('form.templateHelp')}
+      />
+      <TextAreaInput {...f} name="userMap" label={t('form.userMap')} help={t('form.userMapHelp')} />
+      <SelectInput
+        {...f}
+        name="serverSideFilter"
+        label={t('form.serverSideFilter')}
+        options={options.serverSideFilter}
+      />
     </FormSection>
   );
 }

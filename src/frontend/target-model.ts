@@ -25,6 +25,7 @@ export function targetOptions(t: Translate) {
     onRemove: pick('onRemove', ['delete', 'keep']),
     visibility: pick('visibility', ['everyone', 'agents', 'teams']),
     commentRecipient: pick('commentRecipient', ['author', 'responsible']),
+    serverSideFilter: pick('serverSideFilter', ['auto', 'off']),
     language: [
       { value: 'en', label: 'English' },
       { value: 'ru', label: 'Русский' },
@@ -89,7 +90,27 @@ export function targetDefaults(
     language: find(o.language, b?.language ?? 'en'),
     commentRecipient: find(o.commentRecipient, b?.commentRecipient ?? 'author'),
     notifyWatchers: b?.notifyWatchers ?? false,
+    updateTemplate: b?.updateTemplate ?? '',
+    removeTemplate: b?.removeTemplate ?? '',
+    userMap: Object.entries(b?.userMap ?? {})
+      .map(([accountId, userId]) => `${accountId} = ${userId}`)
+      .join('\n'),
+    serverSideFilter: find(o.serverSideFilter, b?.serverSideFilter ?? 'auto'),
   };
+}
+
+/** `accountId = 42` per line; a value that is not a number is sent as typed, so the field is named. */
+function userMap(value: unknown): Record<string, number | string> {
+  const lines = text(value)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return Object.fromEntries(
+    lines.map((line) => {
+      const [accountId = '', userId = ''] = line.split('=').map((part) => part.trim());
+      return [accountId, wholeNumber(userId) ?? userId];
+    }),
+  );
 }
 
 function kindFields(kind: AnyTargetKind, v: FormValues): Record<string, unknown> {
@@ -125,6 +146,10 @@ function kindFields(kind: AnyTargetKind, v: FormValues): Record<string, unknown>
         language: choice(v.language),
         commentRecipient: choice(v.commentRecipient),
         notifyWatchers: v.notifyWatchers === true,
+        updateTemplate: optionalText(v.updateTemplate),
+        removeTemplate: optionalText(v.removeTemplate),
+        userMap: userMap(v.userMap),
+        serverSideFilter: choice(v.serverSideFilter),
       };
   }
 }

@@ -304,6 +304,8 @@ describe('the target form', () => {
     doc = await ui.type(doc, 'name', 'Bitrix24');
     doc = await ui.type(doc, 'portalUrl', 'https://acme.bitrix24.com');
     doc = await ui.type(doc, 'secret', 'https://acme.bitrix24.com/rest/1/q7kz3xw9/');
+    doc = await ui.type(doc, 'userMap', '712020:f3e573c0 = 17\n5b10a2844c20165700ede21g = x');
+    doc = await ui.type(doc, 'updateTemplate', 'Changed: {title} by {author}');
     doc = await ui.submit(doc);
     expect(ui.invokes().find((i) => i.functionKey === 'saveTarget')?.payload).toEqual({
       target: {
@@ -317,6 +319,10 @@ describe('the target form', () => {
         language: 'en',
         commentRecipient: 'author',
         notifyWatchers: false,
+        updateTemplate: 'Changed: {title} by {author}',
+        // A wrong user id is sent as typed: the resolver names the field.
+        userMap: { '712020:f3e573c0': 17, '5b10a2844c20165700ede21g': 'x' },
+        serverSideFilter: 'auto',
       },
       rev: 0,
       secret: { value: 'https://acme.bitrix24.com/rest/1/q7kz3xw9/', keepPrevious: false },

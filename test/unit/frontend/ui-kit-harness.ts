@@ -192,9 +192,8 @@ export function byText(doc: ForgeDoc, type: string, text: string): ForgeDoc {
 
 /** The form control registered under `name` (useForm's register gives it the name). */
 export function field(doc: ForgeDoc, name: string): ForgeDoc {
-  const found = [...findAll(doc, 'Textfield'), ...findAll(doc, 'Checkbox'), ...findAll(doc, 'Select')].filter(
-    (n) => n.props.name === name,
-  );
+  const controls = ['Textfield', 'TextArea', 'Checkbox', 'Select'].flatMap((type) => findAll(doc, type));
+  const found = controls.filter((n) => n.props.name === name);
   if (found.length !== 1) throw new Error(`${found.length} fields named ${name}`);
   return found[0]!;
 }
