@@ -22,20 +22,13 @@ import {
   grantEgress,
   spaceSettings,
   settingsWorld,
+  NEW_WEBHOOK as newWebhook,
 } from './resolver-kit';
 
 const world = settingsWorld(['https://*.halopsa.com', 'https://hooks.example.com', 'https://*.bitrix24.com']);
 let kvs: KvsWireFake;
 beforeEach(() => (kvs = world()));
 beforeEach(() => mockFetch.mockImplementation((url: string, init: RequestInit) => fetch(url, init)));
-
-const newWebhook = {
-  kind: 'webhook',
-  id: 'crm',
-  name: 'CRM sync',
-  url: 'https://hooks.example.com/crm',
-  formats: ['storage', 'markdown'],
-};
 
 describe('testConnection', () => {
   let server: Server;

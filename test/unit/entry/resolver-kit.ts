@@ -17,6 +17,15 @@ export const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 export const NEW_SECRET = 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD';
 export const ACCOUNT = '5b10a2844c20165700ede21g';
 
+/** A webhook target as the page sends a new one. */
+export const NEW_WEBHOOK = {
+  kind: 'webhook',
+  id: 'crm',
+  name: 'CRM sync',
+  url: 'https://hooks.example.com/crm',
+  formats: ['storage', 'markdown'],
+};
+
 export const runtime = (license?: { isActive: boolean }) => ({
   installContext: 'ari:cloud:confluence::site/7c6a1f0e-2f4b-4f3e-9d1c-1b2a3c4d5e6f',
   principal: { accountId: ACCOUNT },

@@ -8,19 +8,19 @@ jest.mock('@forge/api', () => jest.requireActual('./forge-api-stub').forgeApiStu
 import { confluenceRoutes } from './confluence-replies';
 import { mockUserRequest } from './forge-api-stub';
 import type { KvsWireFake } from './kvs-wire-fake';
-import { NEW_SECRET, SECRET, SPACE_ADMIN, call, spaceSettings, settingsWorld } from './resolver-kit';
+import {
+  NEW_SECRET,
+  NEW_WEBHOOK as newWebhook,
+  SECRET,
+  SPACE_ADMIN,
+  call,
+  spaceSettings,
+  settingsWorld,
+} from './resolver-kit';
 
 const world = settingsWorld(['https://*.halopsa.com', 'https://hooks.example.com', 'https://*.bitrix24.com']);
 let kvs: KvsWireFake;
 beforeEach(() => (kvs = world()));
-
-const newWebhook = {
-  kind: 'webhook',
-  id: 'crm',
-  name: 'CRM sync',
-  url: 'https://hooks.example.com/crm',
-  formats: ['storage', 'markdown'],
-};
 
 describe('saveTarget', () => {
   it('creates a webhook target with its signing secret; the answer says "set" and never holds the secret', async () => {
