@@ -5,6 +5,11 @@ import { MappingsTab } from './mappings-tab';
 import { SettingsTabs, type SettingsTab } from './settings-tabs';
 import { TargetsTab } from './targets-tab';
 
+/** What each target does with pages that stop matching, shown next to its mappings. */
+function policiesOf(view: SettingsView): Record<string, 'remove' | 'keep'> {
+  return Object.fromEntries(view.offered.map((o) => [o.id, o.whenIneligible]));
+}
+
 interface PageProps {
   view: SettingsView;
   reload: () => Promise<void>;
@@ -13,7 +18,7 @@ interface PageProps {
 /** Confluence admins: targets and every space's mapping. */
 export function GlobalSettingsPage({ view, reload }: PageProps) {
   const { t } = useText();
-  const policies = Object.fromEntries(view.targets.map(({ target }) => [target.id, target.whenIneligible]));
+  const policies = policiesOf(view);
   const tabs: SettingsTab[] = [
     {
       id: 'targets',
@@ -51,7 +56,7 @@ export function SpaceSettingsPage({ view, reload }: PageProps) {
           scope={view.scope}
           mappings={view.mappings}
           offered={view.offered}
-          policies={{}}
+          policies={policiesOf(view)}
           reload={reload}
         />
       ),

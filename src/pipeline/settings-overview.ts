@@ -57,7 +57,13 @@ export async function targetView(platform: Platform, target: AnyTarget): Promise
 }
 
 function offered(target: AnyTarget, spaceKey: string | undefined): OfferedTarget {
-  const base = { id: target.id, name: target.name, kind: target.kind, enabled: target.enabled };
+  const base = {
+    id: target.id,
+    name: target.name,
+    kind: target.kind,
+    enabled: target.enabled,
+    whenIneligible: target.whenIneligible,
+  };
   if (target.kind !== 'halo') return base;
   const faqLists =
     spaceKey === undefined

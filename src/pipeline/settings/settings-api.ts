@@ -54,6 +54,8 @@ export interface OfferedTarget {
   name: string;
   kind: AnyTargetKind;
   enabled: boolean;
+  /** What happens to pages that stop matching (removed from the target, or kept): shown with mappings. */
+  whenIneligible: 'remove' | 'keep';
   faqLists?: Record<string, number | 'auto'>;
 }
 

@@ -162,8 +162,15 @@ describe('getSettings in space settings', () => {
       licensed: true,
       targets: [],
       offered: [
-        { id: 'hooks', name: 'Knowledge hooks', kind: 'webhook', enabled: true },
-        { id: 'kb', name: 'Service desk KB', kind: 'halo', enabled: true, faqLists: {} },
+        { id: 'hooks', name: 'Knowledge hooks', kind: 'webhook', enabled: true, whenIneligible: 'remove' },
+        {
+          id: 'kb',
+          name: 'Service desk KB',
+          kind: 'halo',
+          enabled: true,
+          whenIneligible: 'remove',
+          faqLists: {},
+        },
       ],
       mappings: [
         { spaceKey: 'QM', targets: [expect.objectContaining({ targetId: 'hooks' })], rev: 1, updatedAt: 1 },

@@ -125,6 +125,8 @@ describe('space settings', () => {
       label: 'Service desk KB (Halo knowledge base)',
     });
     expect(field(doc, 'faqList').props.defaultValue).toBe('31');
+    // The target's delete policy, shown to the space admin where it applies.
+    expect(textOf(doc)).toContain('Pages that stop matching are kept on this target (set on the target).');
     doc = await ui.fire(field(doc, 'haloVisibility'), 'onChange', { value: 'agents', label: 'Agents only' });
     doc = await ui.submit(doc);
     expect(saves()).toEqual([

@@ -43,9 +43,16 @@ export const kbOffered = {
   name: 'Service desk KB',
   kind: 'halo',
   enabled: true,
+  whenIneligible: 'keep',
   faqLists: { QM: 31 },
 };
-export const hooksOffered = { id: 'hooks', name: 'Knowledge hooks', kind: 'webhook', enabled: true };
+export const hooksOffered = {
+  id: 'hooks',
+  name: 'Knowledge hooks',
+  kind: 'webhook',
+  enabled: true,
+  whenIneligible: 'remove',
+};
 
 export const qmMapping = {
   spaceKey: 'QM',
@@ -67,7 +74,10 @@ export const globalView = (extra: Record<string, unknown> = {}) => ({
   scope: { kind: 'global' },
   licensed: true,
   targets: [hooksView, partnerView],
-  offered: [hooksOffered, { id: 'partner', name: 'Partner portal', kind: 'webhook', enabled: false }],
+  offered: [
+    hooksOffered,
+    { id: 'partner', name: 'Partner portal', kind: 'webhook', enabled: false, whenIneligible: 'keep' },
+  ],
   mappings: [qmMapping],
   ...extra,
 });
