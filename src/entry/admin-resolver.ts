@@ -6,6 +6,11 @@ import { SETTINGS_OPERATIONS, runSettingsOperation } from '../pipeline/settings-
 import { ForgeConfluenceApi } from '../platform/forge/forge-confluence-api';
 import { createForgePlatform } from '../platform/forge/forge-platform';
 
+/**
+ * The invocation context the settings modules get. For `confluence:spaceSettings` the extension
+ * names the space as `space: {id, key}` (reference/forge.md §6: field names UNVERIFIED on a live
+ * site); only the id is used, and the key is Confluence's own answer (caller-rights.ts).
+ */
 const contextSchema = z.looseObject({
   accountId: z.string().optional(),
   license: z.looseObject({ isActive: z.boolean().optional() }).nullish(),

@@ -20,7 +20,8 @@ export async function siteOffersEgressApproval(): Promise<boolean> {
 
 /**
  * Asks an admin to approve backend fetches to `host` (Forge shows its own confirmation; the
- * promise rejects when refused). One group per target, so approving one never drops another.
+ * promise rejects when refused). One group per target, so approving one never drops another
+ * (that `set` replaces a group's domains, and the key format, are UNVERIFIED: EAP docs only).
  */
 export async function approveEgress(targetId: string, host: string): Promise<void> {
   await permissions.egress.set({
