@@ -1,49 +1,102 @@
 import { isLicensed, type LicenceContext } from '../domain/licence';
-import type { TargetSettings } from '../domain/settings';
-import { secretKeys } from '../domain/storage-layout';
+import { spaceMappingSchema, type SpaceMapping } from '../domain/settings';
+import { ENTITIES } from '../domain/storage-layout';
 import type { Platform } from '../ports/platform';
+import { anyTargetSchema, targetUrls, type AnyTarget } from './settings/any-target';
+import type {
+  EgressCheck,
+  OfferedTarget,
+  SettingsScope,
+  SettingsView,
+  TargetView,
+} from './settings/settings-api';
+import { secretIsSet } from './settings/target-secrets';
 import { SettingsRepo } from './settings-repo';
 
-export interface Overview {
-  licensed: boolean;
-  targets: Array<{
-    id: string;
-    name: string;
-    kind: string;
-    enabled: boolean;
-    disabledReason?: string;
-    secretSet: boolean;
-  }>;
-  mappings: Array<{ spaceKey: string; targetIds: string[] }>;
+/** Every stored target of any kind the page manages, and every mapping (invalid items are logged). */
+export async function loadEditable(
+  platform: Platform,
+): Promise<{ targets: AnyTarget[]; mappings: SpaceMapping[] }> {
+  const repo = new SettingsRepo(platform.store, platform.log);
+  const targets = await repo.loadEntity(ENTITIES.target.name, (v) => anyTargetSchema.safeParse(v));
+  const mappings = await repo.loadEntity(ENTITIES.spaceMapping.name, (v) => spaceMappingSchema.safeParse(v));
+  return { targets, mappings };
 }
 
-/** What the settings page shows: never a secret, only whether one is set. */
-function secretKey(target: TargetSettings): string {
-  return target.kind === 'halo'
-    ? secretKeys.haloClientSecret(target.id)
-    : secretKeys.webhookSecrets(target.id);
+/**
+ * Whether the app may reach each URL field's host: Forge's own answer (`permissions.canFetchFrom`),
+ * which covers the manifest's egress list; that it also covers domains an admin approved through
+ * customer-managed egress is UNVERIFIED. Without the check (Node), or when the runtime cannot say
+ * (@forge/api throws ApiNotReadyError without permission data), the host counts as allowed: the
+ * adapters still name a denial when a request is refused.
+ */
+export async function egressChecks(platform: Platform, target: AnyTarget): Promise<EgressCheck[]> {
+  const allowed = async (url: string) => {
+    try {
+      return (await platform.http.egressAllowed?.(url)) ?? true;
+    } catch (error) {
+      platform.log.warn('egress permissions could not be read', { error: String(error) });
+      return true;
+    }
+  };
+  return Promise.all(
+    targetUrls(target).map(async ({ field, url }) => ({
+      field,
+      host: new URL(url).host,
+      allowed: await allowed(url),
+    })),
+  );
 }
 
+export async function targetView(platform: Platform, target: AnyTarget): Promise<TargetView> {
+  return {
+    target,
+    secretSet: await secretIsSet(platform.secrets, target),
+    egress: await egressChecks(platform, target),
+  };
+}
+
+function offered(target: AnyTarget, spaceKey: string | undefined): OfferedTarget {
+  const base = {
+    id: target.id,
+    name: target.name,
+    kind: target.kind,
+    enabled: target.enabled,
+    whenIneligible: target.whenIneligible,
+  };
+  if (target.kind !== 'halo') return base;
+  const faqLists =
+    spaceKey === undefined
+      ? target.faqLists
+      : Object.fromEntries(Object.entries(target.faqLists).filter(([key]) => key === spaceKey));
+  return { ...base, faqLists };
+}
+
+/**
+ * What a settings page shows: never a secret, only whether one is set. A space admin sees the
+ * enabled targets by name and kind (and the FAQ list of that space), and that space's mapping only.
+ */
 export async function settingsOverview(
   platform: Platform,
   context: LicenceContext,
-  spaceKey?: string,
-): Promise<Overview> {
-  const settings = await new SettingsRepo(platform.store, platform.log).load();
-  const mappings = settings.mappings
-    .filter((m) => spaceKey === undefined || m.spaceKey === spaceKey)
-    .map((m) => ({ spaceKey: m.spaceKey, targetIds: m.targets.map((t) => t.targetId) }));
-  // A space admin sees the targets the site admins offer by name only, never their error details.
-  const visible = spaceKey === undefined ? settings.targets : settings.targets.filter((t) => t.enabled);
-  const targets = await Promise.all(
-    visible.map(async (t) => ({
-      id: t.id,
-      name: t.name,
-      kind: t.kind,
-      enabled: t.enabled,
-      disabledReason: spaceKey === undefined ? t.disabledReason : undefined,
-      secretSet: Boolean(await platform.secrets.getSecret(secretKey(t))),
-    })),
-  );
-  return { licensed: isLicensed(context), targets, mappings };
+  scope: SettingsScope,
+): Promise<SettingsView> {
+  const { targets, mappings } = await loadEditable(platform);
+  const licensed = isLicensed(context);
+  if (scope.kind === 'space') {
+    return {
+      scope,
+      licensed,
+      targets: [],
+      offered: targets.filter((t) => t.enabled).map((t) => offered(t, scope.spaceKey)),
+      mappings: mappings.filter((m) => m.spaceKey === scope.spaceKey),
+    };
+  }
+  return {
+    scope,
+    licensed,
+    targets: await Promise.all(targets.map((t) => targetView(platform, t))),
+    offered: targets.map((t) => offered(t, undefined)),
+    mappings,
+  };
 }

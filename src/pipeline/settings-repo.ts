@@ -13,6 +13,28 @@ import type { Store } from '../ports/store';
 import { TransactionConflictError } from '../ports/store';
 import { ExpectedError } from './errors';
 
+/** A compare-and-set lost: someone saved (or removed) the item since the caller read it. */
+export class SettingsConflictError extends ExpectedError {
+  constructor(
+    readonly entity: string,
+    readonly key: string,
+  ) {
+    super(`${entity} "${key}" was changed by someone else; reload and try again`);
+    this.name = 'SettingsConflictError';
+  }
+}
+
+/** One write of a settings transaction: the item (or its removal) and the `rev` it must still have. */
+export type SettingsWrite =
+  | { entity: string; key: string; value: Record<string, unknown>; expectedRev: number }
+  | { entity: string; key: string; remove: true; expectedRev: number };
+
+function revCondition(expectedRev: number) {
+  const condition =
+    expectedRev === 0 ? ({ op: 'notExists' } as const) : ({ op: 'equalTo', value: expectedRev } as const);
+  return { operator: 'and' as const, items: [{ field: 'rev', condition }] };
+}
+
 async function queryAll(store: Store, entity: string): Promise<Array<{ key: string; value: unknown }>> {
   const out: Array<{ key: string; value: unknown }> = [];
   let cursor: string | undefined;
@@ -32,12 +54,15 @@ export class SettingsRepo {
   ) {}
 
   async load(): Promise<Settings> {
-    const targets = await this.parseAll(ENTITIES.target.name, (v) => targetSchema.safeParse(v));
-    const mappings = await this.parseAll(ENTITIES.spaceMapping.name, (v) => spaceMappingSchema.safeParse(v));
+    const targets = await this.loadEntity(ENTITIES.target.name, (v) => targetSchema.safeParse(v));
+    const mappings = await this.loadEntity(ENTITIES.spaceMapping.name, (v) =>
+      spaceMappingSchema.safeParse(v),
+    );
     return { targets, mappings };
   }
 
-  private async parseAll<T>(
+  /** Every item of an entity that parses; the others are logged (by key and field) and left out. */
+  async loadEntity<T>(
     entity: string,
     parse: (v: unknown) => { success: true; data: T } | { success: false; error: ZodError },
   ): Promise<T[]> {
@@ -86,29 +111,61 @@ export class SettingsRepo {
     }
   }
 
+  /** The stored item as it is (unparsed), or undefined. */
+  read(entity: string, key: string): Promise<Record<string, unknown> | undefined> {
+    return this.store.getEntity<Record<string, unknown>>(entity, key);
+  }
+
+  /**
+   * All writes apply, or none: each only if its item still has `expectedRev` (0: does not exist).
+   * Throws SettingsConflictError naming the first item when any condition fails.
+   */
+  async writeAll(writes: SettingsWrite[]): Promise<void> {
+    try {
+      await this.store.transact(
+        writes.map((w) =>
+          'remove' in w
+            ? {
+                kind: 'delete' as const,
+                entity: w.entity,
+                key: w.key,
+                conditions: revCondition(w.expectedRev),
+              }
+            : {
+                kind: 'set' as const,
+                entity: w.entity,
+                key: w.key,
+                value: w.value,
+                conditions: revCondition(w.expectedRev),
+              },
+        ),
+      );
+    } catch (error) {
+      if (error instanceof TransactionConflictError) {
+        const first = writes[0];
+        throw new SettingsConflictError(first?.entity ?? '', first?.key ?? '');
+      }
+      throw error;
+    }
+  }
+
+  /** writeAll, with a lost compare-and-set as an answer instead of an error. */
+  async writeIfUnchanged(writes: SettingsWrite[]): Promise<'written' | 'conflict'> {
+    try {
+      await this.writeAll(writes);
+      return 'written';
+    } catch (error) {
+      if (error instanceof SettingsConflictError) return 'conflict';
+      throw error;
+    }
+  }
+
   private async compareAndSet(
     entity: string,
     key: string,
     value: Record<string, unknown>,
     expectedRev: number,
   ) {
-    const condition =
-      expectedRev === 0 ? ({ op: 'notExists' } as const) : ({ op: 'equalTo', value: expectedRev } as const);
-    try {
-      await this.store.transact([
-        {
-          kind: 'set',
-          entity,
-          key,
-          value,
-          conditions: { operator: 'and', items: [{ field: 'rev', condition }] },
-        },
-      ]);
-    } catch (error) {
-      if (error instanceof TransactionConflictError) {
-        throw new ExpectedError(`${entity} "${key}" was changed by someone else; reload and try again`);
-      }
-      throw error;
-    }
+    await this.writeAll([{ entity, key, value, expectedRev }]);
   }
 }

@@ -1,6 +1,7 @@
 import { stateDigest } from '../../domain/delivery-id';
 import type { HaloTargetSettings } from '../../domain/settings';
 import type {
+  ConnectionTest,
   DeliveryAttempt,
   DeliveryItem,
   PayloadPreview,
@@ -53,6 +54,14 @@ export class HaloAdapter implements TargetAdapter {
       if (error instanceof HaloError) return toResult(error);
       throw error;
     }
+  }
+
+  /** Gets a new token and lists the FAQ lists (HaloClient.testConnection); bounded by `signal`. */
+  async testConnection(signal: AbortSignal): Promise<ConnectionTest> {
+    const answer = await new HaloClient(this.settings, this.deps, signal).testConnection();
+    if (!answer.ok) return answer;
+    const lists = answer.faqLists === 1 ? '1 FAQ list' : `${answer.faqLists} FAQ lists`;
+    return { ok: true, detail: `signed in to Halo and read the knowledge base (${lists})` };
   }
 
   private async remove(client: HaloClient, item: Remove): Promise<TargetResult> {

@@ -2,6 +2,7 @@ import type { WebhookTargetSettings } from '../../domain/settings';
 import { secretKeys } from '../../domain/storage-layout';
 import { classifyResponse, networkFailure } from '../http-outcome';
 import type {
+  ConnectionTest,
   DeliveryAttempt,
   DeliveryItem,
   PayloadPreview,
@@ -11,6 +12,7 @@ import type {
 } from '../target-adapter';
 import { buildPayload } from './webhook-payload';
 import { isWebhookSecret, signatureHeader } from './sign';
+import { testWebhookConnection } from './webhook-connection-test';
 
 export const USER_AGENT = 'Relay-for-Confluence/0.1 (+Standard Webhooks)';
 
@@ -86,5 +88,11 @@ export class WebhookAdapter implements TargetAdapter {
     } catch (error) {
       return networkFailure(error, url);
     }
+  }
+
+  /** One signed test message; bounded by `signal`. */
+  async testConnection(signal: AbortSignal): Promise<ConnectionTest> {
+    const secrets = await loadSigningSecrets(this.deps, this.settings.id);
+    return testWebhookConnection(this.settings, this.deps, { secrets, userAgent: USER_AGENT, signal });
   }
 }

@@ -155,6 +155,10 @@ export class KvsWireFake {
       case '/api/v1/secret/set':
         this.secrets.set(key, body.value);
         return reply(204);
+      case '/api/v1/secret/delete':
+        if (!this.secrets.has(key)) return notFound();
+        this.secrets.delete(key);
+        return reply(204);
       case '/api/v1/entity/set':
         this.entity(entityName).set(key, body.value as Row);
         return reply(204);
