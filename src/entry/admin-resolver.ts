@@ -1,4 +1,5 @@
 import Resolver from '@forge/resolver';
+import { defineActivityOperations } from './activity-operations';
 import { z } from 'zod';
 import { administeredSpaceKey, isConfluenceAdmin } from '../pipeline/caller-rights';
 import type { Refusal, SettingsScope } from '../pipeline/settings/settings-api';
@@ -51,5 +52,8 @@ for (const operation of SETTINGS_OPERATIONS) {
     return runSettingsOperation(operation, scope, payload, createForgePlatform(), { license: ctx.license });
   });
 }
+
+// The Activity tab's operations (delivery log, chart, replay, preview), with their own rights checks.
+defineActivityOperations(resolver);
 
 export const adminResolver = resolver.getDefinitions();

@@ -1,5 +1,6 @@
 import React from 'react';
 import type { SettingsView } from '../pipeline/settings/settings-api';
+import { ActivityTab } from './activity';
 import { useText } from './i18n';
 import { MappingsTab } from './mappings-tab';
 import { SettingsTabs, type SettingsTab } from './settings-tabs';
@@ -38,7 +39,7 @@ export function GlobalSettingsPage({ view, reload }: PageProps) {
         />
       ),
     },
-    // The "Activity" tab (delivery log: src/frontend/activity*) goes here.
+    { id: 'activity', label: t('app.tabs.activity'), panel: <ActivityTab />, lazy: true },
   ];
   return <SettingsTabs id="relay-global-settings" tabs={tabs} />;
 }
@@ -61,7 +62,7 @@ export function SpaceSettingsPage({ view, reload }: PageProps) {
         />
       ),
     },
-    // The "Activity" tab of this space (delivery log: src/frontend/activity*) goes here.
+    { id: 'activity', label: t('app.tabs.activity'), panel: <ActivityTab />, lazy: true },
   ];
   return <SettingsTabs id="relay-space-settings" tabs={tabs} />;
 }

@@ -64,6 +64,9 @@ export function remoteLink(target: TargetSettings, remoteId: string): string | u
       return undefined;
     case 'halo':
       return `${target.baseUrl.replace(/\/+$/, '')}/kb?id=${encodeURIComponent(remoteId)}`;
+    case 'bitrix24':
+      // A page becomes messages in many tasks and chats, not one record to open.
+      return undefined;
     default:
       return assertNever(target, 'target kind');
   }

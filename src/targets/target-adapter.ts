@@ -100,7 +100,7 @@ export interface TargetAdapter {
   /** The dry run of `deliver`: no target call and no write to storage. */
   preview?(item: DeliveryItem): Promise<PayloadPreview>;
   /** "Test connection" for the settings page, where the target kind has one. */
-  testConnection?(): Promise<ConnectionTest>;
+  testConnection?(signal?: AbortSignal): Promise<ConnectionTest>;
 }
 
 /** What targets may ask of Confluence beyond the item itself. */

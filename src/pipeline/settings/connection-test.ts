@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { assertNever } from '../../domain/assert-never';
-import type { BitrixTargetSettings } from '../../domain/settings';
 import { ENTITIES } from '../../domain/storage-layout';
 import type { Platform } from '../../ports/platform';
+import { BitrixAdapter } from '../../targets/bitrix24/bitrix-adapter';
 import { HaloAdapter } from '../../targets/halo/halo-adapter';
 import type { ConnectionTest, TargetDeps } from '../../targets/target-adapter';
 import { WebhookAdapter } from '../../targets/webhook/webhook-adapter';
@@ -15,19 +15,6 @@ export const CONNECTION_TEST_SECONDS = 10;
 
 const payloadSchema = z.object({ id: z.string().min(1) });
 
-/**
- * Bitrix24's test, until its adapter is on this branch: the spot where `BitrixAdapter.testConnection()`
- * (src/targets/bitrix24) is called once it lands.
- */
-async function testBitrixConnection(
-  _target: BitrixTargetSettings,
-  _deps: TargetDeps,
-  _signal: AbortSignal,
-): Promise<ConnectionTest> {
-  // Wired at merge: return new BitrixAdapter(_target, _deps).testConnection(_signal);
-  return { ok: false, reason: 'Bitrix24 targets cannot be tested from this page yet' };
-}
-
 function testTarget(target: AnyTarget, deps: TargetDeps, signal: AbortSignal): Promise<ConnectionTest> {
   switch (target.kind) {
     case 'webhook':
@@ -35,7 +22,8 @@ function testTarget(target: AnyTarget, deps: TargetDeps, signal: AbortSignal): P
     case 'halo':
       return new HaloAdapter(target, deps).testConnection(signal);
     case 'bitrix24':
-      return testBitrixConnection(target, deps, signal);
+      // Bounded by the deadline below; the portal's client has no abort of its own.
+      return new BitrixAdapter(target, deps).testConnection();
     default:
       return assertNever(target, 'target kind');
   }

@@ -126,7 +126,7 @@ describe('testConnection', () => {
     expect(took).toBeLessThan(12_000);
   });
 
-  it('Bitrix24 cannot be tested until its adapter is wired; unknown targets and space admins are refused', async () => {
+  it('Bitrix24 without its webhook URL is named as such, before any request; unknown targets and space admins are refused', async () => {
     kvs.entity('target').set('b24', {
       kind: 'bitrix24',
       id: 'b24',
@@ -136,7 +136,8 @@ describe('testConnection', () => {
     });
     await expect(call('testConnection', { id: 'b24' })).resolves.toEqual({
       ok: false,
-      reason: 'Bitrix24 targets cannot be tested from this page yet',
+      reason: 'the Bitrix24 webhook URL is not set',
+      field: 'webhookUrl',
     });
     await expect(call('testConnection', { id: 'nope' })).resolves.toEqual({
       status: 'refused',

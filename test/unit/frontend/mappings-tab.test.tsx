@@ -21,7 +21,8 @@ const saves = () =>
     .filter((i) => i.functionKey === 'saveMapping')
     .map((i) => i.payload);
 /** The panel of mappings: the second tab in global settings, the only one in space settings. */
-const mappingsPanel = (doc: ForgeDoc) => findAll(doc, 'TabPanel').pop()!;
+/** Global settings: Targets, Spaces, Activity. */
+const mappingsPanel = (doc: ForgeDoc) => findAll(doc, 'TabPanel')[1]!;
 const targetSelect = (doc: ForgeDoc) => findAll(doc, 'Select').find((s) => s.props.name === 'targetId')!;
 
 describe('Spaces tab of global settings', () => {

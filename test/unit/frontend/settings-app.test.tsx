@@ -21,7 +21,7 @@ describe.each([
   {
     locale: 'en-US',
     licence: ['No active licence', 'Relay pushes nothing until the app has an active licence for this site.'],
-    tabs: ['Targets', 'Spaces'],
+    tabs: ['Targets', 'Spaces', 'Activity'],
     emptyTargets: ['No targets yet', 'Add a target first'],
     refusal: ['Not allowed', 'Only Confluence admins can manage Relay.'],
     loading: 'Loading Relay settings',
@@ -32,7 +32,7 @@ describe.each([
       'Нет действующей лицензии',
       'Пока у приложения нет действующей лицензии для этого сайта, Relay ничего не отправляет.',
     ],
-    tabs: ['Цели', 'Пространства'],
+    tabs: ['Цели', 'Пространства', 'Активность'],
     emptyTargets: ['Целей пока нет', 'Сначала добавьте цель'],
     refusal: ['Нет доступа', 'Управлять Relay могут только администраторы Confluence.'],
     loading: 'Загрузка настроек Relay',
@@ -54,6 +54,20 @@ describe.each([
     expect(String(targetsEmpty?.props.description)).toContain(emptyTargets[1]);
     // The first step is one click away: one add button per kind of target.
     expect(findAll(findAll(doc, 'TabPanel')[0]!, 'Button')).toHaveLength(3);
+  });
+
+  it('reads the delivery log only once the Activity tab is opened', async () => {
+    ui.answer({
+      getSettings: () => empty,
+      listActivity: () => ({ scope: 'global', targets: [], replays: [], entries: [] }),
+      activityChart: () => ({ days: [] }),
+    });
+    let doc = await ui.render(PAGE);
+    expect(ui.invokes().map((i) => i.functionKey)).toEqual(['getSettings']);
+    expect(findAll(findAll(doc, 'TabPanel')[2]!, 'DynamicTable')).toEqual([]);
+    doc = await ui.fire(findAll(doc, 'Tabs')[0]!, 'onChange', 2);
+    expect(ui.invokes().map((i) => i.functionKey)).toEqual(['getSettings', 'listActivity', 'activityChart']);
+    expect(findAll(doc, 'TabPanel')[2]!.children.length).toBeGreaterThan(0);
   });
 
   it('shows no licence warning when licensed', async () => {
@@ -85,7 +99,7 @@ describe('space settings', () => {
   it('has one tab for the space (named by the resolver, not by the page) with its mappings', async () => {
     ui.resolve = async () => spaceView();
     const doc = await ui.render(PAGE);
-    expect(findAll(doc, 'Tab').map(textOf)).toEqual(['Space QM']);
+    expect(findAll(doc, 'Tab').map(textOf)).toEqual(['Space QM', 'Activity']);
     const rows = findAll(doc, 'Row');
     expect(rows).toHaveLength(1);
     expect(textOf(rows[0]!)).toContain('QMKnowledge hooksLabels: kb, -draftVerified only');
@@ -96,7 +110,7 @@ describe('space settings', () => {
     inLocale('ru-RU');
     ui.resolve = async () => spaceView({ offered: [], mappings: [] });
     const doc = await ui.render(PAGE);
-    expect(findAll(doc, 'Tab').map(textOf)).toEqual(['Пространство QM']);
+    expect(findAll(doc, 'Tab').map(textOf)).toEqual(['Пространство QM', 'Активность']);
     expect(findAll(doc, 'EmptyState')[0]?.props.header).toBe('Это пространство пока никуда не отправляет');
     expect(textOf(doc)).toContain('Цели добавляет администратор Confluence в глобальных настройках Relay.');
     expect(byText(doc, 'Button', 'Добавить привязку').props.isDisabled).toBe(true);
@@ -117,7 +131,7 @@ describe('space settings', () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
     try {
       const doc = await ui.render(PAGE);
-      expect(findAll(doc, 'Tab').map(textOf)).toEqual(['Targets', 'Spaces']);
+      expect(findAll(doc, 'Tab').map(textOf)).toEqual(['Targets', 'Spaces', 'Activity']);
       expect(findAll(doc, 'Spinner')).toEqual([]);
       expect(ui.calls.some((c) => c.cmd === 'getContext')).toBe(true);
       expect(warn).toHaveBeenCalledWith(
@@ -134,6 +148,6 @@ describe('space settings', () => {
     inLocale('de-DE');
     ui.resolve = async () => globalView();
     const doc = await ui.render(PAGE);
-    expect(findAll(doc, 'Tab').map(textOf)).toEqual(['Targets', 'Spaces']);
+    expect(findAll(doc, 'Tab').map(textOf)).toEqual(['Targets', 'Spaces', 'Activity']);
   });
 });
