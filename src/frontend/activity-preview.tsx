@@ -1,12 +1,14 @@
 import React from 'react';
 import { CodeBlock, Heading, Lozenge, SectionMessage, Stack, Text } from '@forge/react';
 import type { PreviewAnswer, TargetPreview } from '../pipeline/preview';
-import { fill, PREVIEW_TEXT } from './activity-texts';
+import { usePreviewText } from './activity-i18n';
+import { fill } from './activity-texts';
 
 type Loaded = Exclude<PreviewAnswer, { error: string }>;
 
 /** What each target would receive for a page (the dry run), one block per target. */
 export function PreviewPanel({ preview }: { preview: Loaded }) {
+  const PREVIEW_TEXT = usePreviewText();
   if (preview.targets.length === 0) return <Text>{PREVIEW_TEXT.noTargets}</Text>;
   return (
     <Stack space="space.200">
@@ -21,6 +23,7 @@ export function PreviewPanel({ preview }: { preview: Loaded }) {
 }
 
 function TargetBlock({ target }: { target: TargetPreview }) {
+  const PREVIEW_TEXT = usePreviewText();
   const payload = target.payload;
   return (
     <Stack space="space.100">

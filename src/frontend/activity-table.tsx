@@ -1,7 +1,7 @@
 import React from 'react';
 import { Button, DynamicTable, Lozenge, Text } from '@forge/react';
 import type { ActivityView } from '../entry/activity-operations';
-import { ACTIVITY_TEXT as T } from './activity-texts';
+import { useActivityText } from './activity-i18n';
 
 type Appearance = 'success' | 'removed' | 'inprogress' | 'moved' | 'default';
 
@@ -14,19 +14,19 @@ const APPEARANCE: Record<string, Appearance> = {
   skipped: 'default',
 };
 
-const head = {
-  cells: [T.when, T.target, T.page, T.space, T.event, T.status, T.reason, T.action].map((content, i) => ({
-    key: `h${i}`,
-    content,
-  })),
-};
-
 /** The log lines of one page of the Activity tab; failed deliveries carry Replay. */
 export function LogTable(props: {
   entries: ActivityView[];
   targetName: (id: string) => string;
   onReplay: (key: string) => void;
 }) {
+  const T = useActivityText();
+  const head = {
+    cells: [T.when, T.target, T.page, T.space, T.event, T.status, T.reason, T.action].map((content, i) => ({
+      key: `h${i}`,
+      content,
+    })),
+  };
   const rows = props.entries.map((e) => ({
     key: e.key,
     cells: [

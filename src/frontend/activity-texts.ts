@@ -1,7 +1,7 @@
 /**
- * The Activity tab's and the byline's texts, in one place each, shaped like the locale files'
- * top-level "activity" and "byline" objects so they move there as they are once the settings
- * pages' translations exist. `{name}` placeholders are filled by `fill`.
+ * The Activity tab's, the preview's and the byline's English texts, the same as the locale files'
+ * top-level "activity", "preview" and "byline" objects (a test keeps them equal). Components read
+ * them in the viewer's language through activity-i18n.ts. `{name}` placeholders are filled by `fill`.
  */
 export const ACTIVITY_TEXT = {
   loading: 'Loading the delivery log',

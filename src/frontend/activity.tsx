@@ -18,7 +18,8 @@ import { callResolver, isFailure } from './activity-invoke';
 import { DailyChart } from './activity-chart';
 import { PreviewPanel } from './activity-preview';
 import { LogTable } from './activity-table';
-import { ACTIVITY_TEXT as T, fill } from './activity-texts';
+import { useActivityText } from './activity-i18n';
+import { fill } from './activity-texts';
 
 interface Listed {
   scope: 'global' | 'space';
@@ -47,6 +48,7 @@ const clean = (f: Filter): Filter =>
  * and the dry-run preview of a page. Rights and the space scope are the resolver's business.
  */
 export function ActivityTab() {
+  const T = useActivityText();
   const [filter, setFilter] = useState<Filter>({});
   const [draft, setDraft] = useState<Filter>({});
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);

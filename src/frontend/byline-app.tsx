@@ -4,7 +4,8 @@ import type { PageState, PageTargetStatus } from '../pipeline/page-status';
 import type { PreviewAnswer } from '../pipeline/preview';
 import { callResolver, isFailure } from './activity-invoke';
 import { PreviewPanel } from './activity-preview';
-import { BYLINE_TEXT as T, fill } from './activity-texts';
+import { useBylineText } from './activity-i18n';
+import { fill } from './activity-texts';
 
 type Status =
   { visible: false } | { visible: true; version: number; canPush: boolean; targets: PageTargetStatus[] };
@@ -25,6 +26,7 @@ const APPEARANCE: Record<PageState, Appearance> = {
  * may edit it, and the preview. Shows nothing to a viewer the resolver refuses.
  */
 export function BylineApp() {
+  const T = useBylineText();
   const [status, setStatus] = useState<Status | { error: string } | undefined>();
   const [message, setMessage] = useState<string | undefined>();
   const [preview, setPreview] = useState<PreviewAnswer | 'loading' | undefined>();
@@ -68,6 +70,7 @@ export function BylineApp() {
 }
 
 function TargetLine({ status }: { status: PageTargetStatus }) {
+  const T = useBylineText();
   const delivered =
     status.deliveredVersion > 0 ? fill(T.delivered, { version: status.deliveredVersion }) : '';
   return (

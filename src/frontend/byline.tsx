@@ -1,10 +1,13 @@
 import React from 'react';
 import ForgeReconciler from '@forge/react';
 import { BylineApp } from './byline-app';
+import { TextsProvider } from './texts-provider';
 
 /** Resource of the `confluence:contentBylineItem` module (manifest.yml: byline-ui). */
 ForgeReconciler.render(
   <React.StrictMode>
-    <BylineApp />
+    <TextsProvider>
+      <BylineApp />
+    </TextsProvider>
   </React.StrictMode>,
 );

@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { ACTIVITY_TEXT, BYLINE_TEXT, PREVIEW_TEXT } from '../../../src/frontend/activity-texts';
 import { issueKey } from '../../../src/frontend/message-keys';
 
 const root = join(__dirname, '..', '..', '..');
@@ -41,6 +42,13 @@ describe('locales', () => {
     const en = keys(locales['en-US']!);
     const ru = keys(locales['ru-RU']!).filter((k) => !k.startsWith('issue.') && !k.startsWith('issueCode.'));
     expect(ru.sort()).toEqual(en.sort());
+  });
+
+  it('hold the Activity, preview and byline texts, the English exactly as the components name them', () => {
+    expect(locales['en-US']!.activity).toEqual(ACTIVITY_TEXT);
+    expect(locales['en-US']!.preview).toEqual(PREVIEW_TEXT);
+    expect(locales['en-US']!.byline).toEqual(BYLINE_TEXT);
+    expect(keys(locales['ru-RU']!.byline as Tree)).toEqual(keys(BYLINE_TEXT));
   });
 
   it('hold every literal key the pages ask for', () => {
