@@ -1,7 +1,11 @@
 import React from 'react';
 import {
   Box,
+  Button,
+  ButtonGroup,
   Checkbox,
+  FormFooter,
+  LoadingButton,
   ErrorMessage,
   HelperMessage,
   Label,
@@ -86,5 +90,29 @@ export function SelectInput({
       />
       <Messages help={help} error={errors[name]} />
     </Box>
+  );
+}
+
+/** The footer of every settings form: Cancel, and Save (busy while the resolver answers). */
+export function SaveOrCancel({
+  onCancel,
+  isSubmitting,
+  t,
+}: {
+  onCancel: () => void;
+  isSubmitting: boolean;
+  t: (key: string) => string;
+}) {
+  return (
+    <FormFooter>
+      <ButtonGroup>
+        <Button appearance="subtle" onClick={onCancel}>
+          {t('form.cancel')}
+        </Button>
+        <LoadingButton appearance="primary" type="submit" isLoading={isSubmitting}>
+          {t('form.save')}
+        </LoadingButton>
+      </ButtonGroup>
+    </FormFooter>
   );
 }

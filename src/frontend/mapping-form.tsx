@@ -1,19 +1,9 @@
 import React, { useState } from 'react';
-import {
-  Button,
-  ButtonGroup,
-  Form,
-  FormFooter,
-  FormHeader,
-  FormSection,
-  LoadingButton,
-  Text,
-  useForm,
-} from '@forge/react';
+import { Form, FormHeader, FormSection, Text, useForm } from '@forge/react';
 import type { SpaceMapping } from '../domain/settings';
 import type { OfferedTarget, Outcome } from '../pipeline/settings/settings-api';
 import type { CallFailed } from './settings-client';
-import { CheckInput, SelectInput, TextInput, type FieldErrors } from './form-fields';
+import { CheckInput, SaveOrCancel, SelectInput, TextInput, type FieldErrors } from './form-fields';
 import { FormNoticeMessage, noticeOf, placeIssues, type FormNotice } from './form-notice';
 import { choice, text, type FormValues } from './form-values';
 import { useText } from './i18n';
@@ -172,16 +162,7 @@ function MappingFormBody({
         )}
       </FormSection>
       {target && <KindFields kind={target.kind} form={form} errors={errors} t={t} options={options} />}
-      <FormFooter>
-        <ButtonGroup>
-          <Button appearance="subtle" onClick={onCancel}>
-            {t('form.cancel')}
-          </Button>
-          <LoadingButton appearance="primary" type="submit" isLoading={form.formState.isSubmitting}>
-            {t('form.save')}
-          </LoadingButton>
-        </ButtonGroup>
-      </FormFooter>
+      <SaveOrCancel onCancel={onCancel} isSubmitting={form.formState.isSubmitting} t={t} />
     </Form>
   );
 }

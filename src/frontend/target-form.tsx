@@ -1,18 +1,9 @@
 import React, { useState } from 'react';
-import {
-  Button,
-  ButtonGroup,
-  Form,
-  FormFooter,
-  FormHeader,
-  FormSection,
-  LoadingButton,
-  useForm,
-} from '@forge/react';
+import { Form, FormHeader, FormSection, useForm } from '@forge/react';
 import type { AnyTargetKind } from '../pipeline/settings/any-target';
 import type { Outcome, TargetView } from '../pipeline/settings/settings-api';
 import type { CallFailed } from './settings-client';
-import { CheckInput, SelectInput, TextInput, type FieldErrors } from './form-fields';
+import { CheckInput, SaveOrCancel, SelectInput, TextInput, type FieldErrors } from './form-fields';
 import { FormNoticeMessage, noticeOf, placeIssues, type FormNotice } from './form-notice';
 import type { FormValues } from './form-values';
 import { useText } from './i18n';
@@ -107,16 +98,7 @@ function TargetFormBody({ kind, view, notice, onSaved, onCancel, onOutcome, onNo
       {kind === 'halo' && <HaloFields {...fields} />}
       {kind === 'bitrix24' && <BitrixFields {...fields} />}
       <SecretFields form={form} errors={errors} t={t} kind={kind} secretSet={view?.secretSet ?? false} />
-      <FormFooter>
-        <ButtonGroup>
-          <Button appearance="subtle" onClick={onCancel}>
-            {t('form.cancel')}
-          </Button>
-          <LoadingButton appearance="primary" type="submit" isLoading={form.formState.isSubmitting}>
-            {t('form.save')}
-          </LoadingButton>
-        </ButtonGroup>
-      </FormFooter>
+      <SaveOrCancel onCancel={onCancel} isSubmitting={form.formState.isSubmitting} t={t} />
     </Form>
   );
 }
