@@ -3,6 +3,7 @@ import { ENTITIES } from '../domain/storage-layout';
 import { handleConfluenceEvent } from '../pipeline/handle-event';
 import { scenarioSchema } from '../sandbox/scenario/scenario-schema';
 import { startSandbox } from '../sandbox/scenario/sandbox-env';
+import { feedEvents } from '../sandbox/scenario/feed-events';
 
 const EVENTS = 1000;
 const PAGES = 1000;
@@ -79,29 +80,9 @@ export async function benchHalo(): Promise<void> {
     await env.queue.runUntilIdle();
     halo.resetStats();
     const start = env.clock.now();
-    const refused: unknown[] = [];
-    let retriedTriggers = 0;
-    for (let i = 0; i < EVENTS; i++) {
-      await env.clock.advanceBy(GAP_MS);
-      const event = env.state.updatePage(env.refs.get(`p${i % PAGES}`)!, { body: `<p>rev ${i}</p>` });
-      // A trigger refused by the queue limit is retried by Forge; here, after the drain below.
-      if ((await handleConfluenceEvent(env.platform, event)).kind === 'retry') {
-        refused.push(event);
-        retriedTriggers++;
-      }
-      if (i % 25 === 24) await env.queue.runUntilIdle({ maxVirtualMs: 5_000 });
-    }
-    while (refused.length > 0) {
-      await env.clock.advanceBy(60_000);
-      for (const event of refused.splice(0)) {
-        if ((await handleConfluenceEvent(env.platform, event)).kind === 'retry') {
-          refused.push(event);
-          retriedTriggers++;
-        }
-      }
-      await env.queue.runUntilIdle({ maxVirtualMs: 60_000 });
-    }
-    await env.queue.runUntilIdle();
+    const { retriedTriggers } = await feedEvents(env, EVENTS, GAP_MS, (i) =>
+      env.state.updatePage(env.refs.get(`p${i % PAGES}`)!, { body: `<p>rev ${i}</p>` }),
+    );
     const elapsed = (env.clock.now() - start) / 1000;
     const { requests, byRoute } = halo.stats();
     const floor = rollingFloor(requests, EVENTS) / 1000;

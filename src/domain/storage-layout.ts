@@ -80,6 +80,10 @@ export const DELIVERY_RETENTION_DAYS = 30;
 export const keys = {
   /** Per-target rate state: the next time a call to the target is allowed. */
   rate: (targetId: string) => `rate:${targetId}`,
+  /** Deliveries parked in a target's waiting line (`line:<id>:<turn>:<uuid>`), see waiting-line.ts. */
+  line: (targetId: string) => `line:${targetId}`,
+  /** The drain job that carries a target's waiting line: when it is due. */
+  lineDrain: (targetId: string) => `line-drain:${targetId}`,
   /** Display names of Confluence users, cached with a TTL. */
   user: (accountId: string) => `user:${accountId}`,
   ledger: (contentId: string, targetId: string) => `${contentId}:${targetId}`,
@@ -91,7 +95,7 @@ export const keys = {
   haloWindow: (targetId: string) => `halo-window:${targetId}`,
   /** Halo: the FAQ list created for a space ("create automatically"). */
   haloFaqList: (targetId: string, spaceKey: string) => `halo-faq:${targetId}:${spaceKey}`,
-  /** Bitrix24: the requests of the leaky bucket's window (see bitrix-transport.ts), shared by all. */
+  /** Bitrix24: the leaky bucket as we fill it (bitrix-bucket.ts), shared by every consumer. */
   bitrixWindow: (targetId: string) => `bitrix-window:${targetId}`,
   /** Bitrix24: where the scan of tasks changed since the last one stands, per task field. */
   bitrixScan: (targetId: string, field: string) => `bitrix-scan:${targetId}:${field}`,

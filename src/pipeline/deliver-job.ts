@@ -18,6 +18,7 @@ import { replayStep } from './replay-step';
 import { SettingsRepo } from './settings-repo';
 import { walkSubtree } from './walk-subtree';
 import { spacingFor } from '../targets/create-adapter';
+import { drainStepSchema, isDrainStep, WaitingLine, type Parked } from './waiting-line';
 
 export interface DeliverOptions {
   /** When this invocation must have finished (function timeout minus a margin). */
@@ -47,28 +48,57 @@ export async function deliverJob(
     else await recordRejected(log, platform.clock.now(), 'malformed replay step', job.body);
     return { kind: 'done' };
   }
+  if (isDrainStep(job.body)) {
+    const step = drainStepSchema.safeParse(job.body);
+    if (!step.success) {
+      await recordRejected(log, platform.clock.now(), 'malformed drain step', job.body);
+      return { kind: 'done' };
+    }
+    const budget = new InvocationBudget(options.deadlineMs, () => platform.clock.now(), options.fetchBudget);
+    const timer = abortTimer(budget, options);
+    try {
+      await drainLine(platform, step.data.drain.targetId, budget, options.random ?? Math.random);
+    } finally {
+      clearTimeout(timer);
+    }
+    return { kind: 'done' };
+  }
   const parsed = jobBodySchema.safeParse(job.body);
   if (!parsed.success) {
     const reason = `malformed job body: ${JSON.stringify(describeIssues(parsed.error))}`;
     await recordRejected(log, platform.clock.now(), reason, job.body);
     return { kind: 'done' };
   }
-  const body = parsed.data;
   const budget = new InvocationBudget(options.deadlineMs, () => platform.clock.now(), options.fetchBudget);
+  const timer = abortTimer(budget, options);
+  try {
+    return await deliverBody(platform, parsed.data, job, budget, options.random ?? Math.random);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function abortTimer(budget: InvocationBudget, options: DeliverOptions): NodeJS.Timeout | undefined {
+  return options.abortAfterMs === undefined
+    ? undefined
+    : setTimeout(() => budget.controller.abort(new Error('function deadline reached')), options.abortAfterMs);
+}
+
+/** One job's work within an invocation's budget (a queue job, or a delivery parked in a line). */
+async function deliverBody(
+  platform: Platform,
+  body: JobBody,
+  job: ReceivedJob,
+  budget: InvocationBudget,
+  random: () => number,
+): Promise<JobOutcome> {
+  const log = new DeliveryLog(platform.store);
   const confluence = new ConfluenceClient(
     budget.wrapConfluence(platform.confluence),
     () => platform.clock.now(),
     budget.wrapHttp(platform.http),
   );
   const settingsRepo = new SettingsRepo(platform.store, platform.log);
-  const random = options.random ?? Math.random;
-  const timer =
-    options.abortAfterMs === undefined
-      ? undefined
-      : setTimeout(
-          () => budget.controller.abort(new Error('function deadline reached')),
-          options.abortAfterMs,
-        );
   try {
     if (body.subtree) {
       await walkSubtree(platform, confluence, body);
@@ -78,7 +108,7 @@ export async function deliverJob(
     // without reading the page (no Confluence call, no claim).
     const early = await stillWaiting(platform, settingsRepo, body);
     if (early) {
-      await platform.queue.push([retryJob(body, early.targetId, early.step)]);
+      await sendOn(platform, [retryJob(body, early.targetId, early.step)]);
       return { kind: 'done' };
     }
     const works = await prepareWork({
@@ -110,15 +140,110 @@ export async function deliverJob(
       if (step.kind === 'requeue') requeue.push(retryJob(body, work.target.id, step));
     }
     if (left.length > 0) requeue.push({ body: { ...body, targets: left, continuation: true } });
-    for (let i = 0; i < requeue.length; i += QUEUE_LIMITS.maxEventsPerPush) {
-      await platform.queue.push(requeue.slice(i, i + QUEUE_LIMITS.maxEventsPerPush));
-    }
+    await sendOn(platform, requeue);
     return { kind: 'done' };
   } catch (error) {
     return failure(platform, log, body, job, error);
-  } finally {
-    clearTimeout(timer);
   }
+}
+
+/**
+ * Jobs for later: a delivery waiting for its turn at a rate-limited target joins that target's
+ * waiting line (no queue event of its own); everything else is pushed, 50 to a push.
+ */
+async function sendOn(platform: Platform, jobs: PushJob[]): Promise<void> {
+  const pushed: PushJob[] = [];
+  for (const job of jobs) {
+    const body = job.body as JobBody;
+    const targetId = body.targets?.length === 1 ? body.targets[0] : undefined;
+    if (targetId !== undefined && body.ticketAt !== undefined) {
+      const due = Math.max(body.ticketAt, platform.clock.now() + (job.delayInSeconds ?? 0) * 1000 - 999);
+      await new WaitingLine(platform, targetId).park(job, due);
+    } else pushed.push(job);
+  }
+  for (let i = 0; i < pushed.length; i += QUEUE_LIMITS.maxEventsPerPush) {
+    await platform.queue.push(pushed.slice(i, i + QUEUE_LIMITS.maxEventsPerPush));
+  }
+}
+
+/**
+ * The drain job of a target's waiting line: delivers the parked deliveries in turn order, each as
+ * soon as the target may be called (its pause waited for here when it ends within LOOKAHEAD_MS; the
+ * adapter paces the calls themselves), while the invocation's calls and time last; then pushes
+ * itself for the rest. A turn is a place in the line, not a time: a delivery whose turn is later
+ * goes now when the target has room. A parked delivery that fails before reaching the target waits
+ * out a back-off, up to Forge's retry count, as its own job would have been retried.
+ */
+async function drainLine(
+  platform: Platform,
+  targetId: string,
+  budget: InvocationBudget,
+  random: () => number,
+): Promise<void> {
+  const line = new WaitingLine(platform, targetId);
+  for (let parked = await line.list(); parked.length > 0; parked = await line.list()) {
+    let delivered = 0;
+    for (const item of parked) {
+      const now = platform.clock.now();
+      if ((item.notBefore ?? 0) > now) continue;
+      const readyAt = await line.readyAt();
+      if (readyAt > now + LOOKAHEAD_MS || !budget.roomForDelivery()) return line.reschedule();
+      if (readyAt > now) await platform.clock.sleep(readyAt - now, budget.controller.signal);
+      await deliverParked(platform, line, item, budget, random);
+      delivered++;
+    }
+    if (delivered === 0) break;
+  }
+  return line.reschedule();
+}
+
+/** A pause of the target this short is waited for in the drain's invocation. */
+const LOOKAHEAD_MS = 3_000;
+
+async function deliverParked(
+  platform: Platform,
+  line: WaitingLine,
+  item: Parked,
+  budget: InvocationBudget,
+  random: () => number,
+): Promise<void> {
+  const log = new DeliveryLog(platform.store);
+  const parsed = jobBodySchema.safeParse(item.job.body);
+  if (!parsed.success) {
+    await recordRejected(log, platform.clock.now(), 'malformed parked job', item.job.body);
+    return line.remove(item);
+  }
+  // Its turn has come: it holds the front of the line from now on.
+  const body = { ...parsed.data, ticketAt: platform.clock.now() };
+  const job: ReceivedJob = {
+    body,
+    jobId: 'line',
+    eventId: item.key,
+    retryCount: item.retryCount,
+  };
+  let outcome: JobOutcome;
+  try {
+    outcome = await deliverBody(platform, body, job, budget, random);
+  } catch (error) {
+    // What the queue would retry as a thrown invocation (FUNCTION_RETRY_REQUEST), within its count.
+    const reason = `internal error: ${(error as Error).message}`;
+    platform.log.error('parked delivery failed', { targetId: line.targetId, reason });
+    if (item.retryCount >= QUEUE_LIMITS.maxRetries) {
+      await recordRejected(log, platform.clock.now(), `gave up: ${reason}`, parsed.data, 'failed');
+      return line.remove(item);
+    }
+    outcome = {
+      kind: 'retry',
+      afterSeconds: 5 * 2 ** item.retryCount,
+      reason: 'FUNCTION_RETRY_REQUEST',
+      data: {},
+    };
+  }
+  if (outcome.kind === 'retry') {
+    const notBefore = platform.clock.now() + outcome.afterSeconds * 1000;
+    await line.park(item.job, item.due, { retryCount: item.retryCount + 1, notBefore });
+  }
+  await line.remove(item);
 }
 
 /**

@@ -5,6 +5,8 @@ import type { Http } from '../ports/http';
 export const FETCH_BUDGET = 90;
 /** Calls one target delivery may need (target call, egress check, a Confluence lookup). */
 export const CALLS_PER_TARGET = 4;
+/** Calls one whole delivery of a job may need: the page's facts (page, labels, restrictions, ancestors) and a target. */
+export const CALLS_PER_DELIVERY = 12;
 
 /**
  * Counts the network calls of one invocation and knows its deadline, so that work which would
@@ -39,6 +41,11 @@ export class InvocationBudget {
       },
       egressAllowed: http.egressAllowed?.bind(http),
     };
+  }
+
+  /** Whether another job's delivery (its page read afresh, one target) fits in what is left. */
+  roomForDelivery(): boolean {
+    return this.calls + CALLS_PER_DELIVERY <= this.fetchBudget && this.now() < this.deadlineMs;
   }
 
   /** Whether another target fits in what is left of calls and time. */

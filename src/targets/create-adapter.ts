@@ -46,8 +46,8 @@ export function spacingFor(target: TargetSettings): number {
       // delivery that comes a little early keeps its place at the front (rate-state.ts).
       return 500;
     case 'bitrix24':
-      // The bucket's pace as the window keeps it: 25.5 s per 50 requests.
-      return ((BUCKET.burst / BUCKET.perSecond) * 1000 + BUCKET.marginMs) / BUCKET.burst;
+      // The bucket's own pace (bitrix-bucket.ts): one request per drain interval.
+      return 1000 / BUCKET.perSecond;
     default:
       return assertNever(target, 'target kind');
   }

@@ -120,7 +120,10 @@ export class QueueScheduler {
     const before = this.settledCount;
     await flushMicrotasks();
     if (this.settledCount !== before) return true;
-    if (clock.pendingTimers() === 0) return this.waitForSettle();
+    // Handlers awaiting real I/O: wait for one to settle, or for one to sleep on the clock next.
+    while (clock.pendingTimers() === 0 && this.settledCount === before)
+      await Promise.race([this.nextSettle(), realDelay(Math.max(1, this.options.ioGraceMs))]);
+    if (this.settledCount !== before) return true;
     if (this.options.ioGraceMs > 0) {
       await Promise.race([this.nextSettle(), realDelay(this.options.ioGraceMs)]);
     }

@@ -68,6 +68,24 @@ export class VirtualClock implements Clock {
     return this.advanceTo(this.current + Math.max(0, ms));
   }
 
+  /**
+   * Awaits `work`, moving time to each timer it (or anything else) sleeps on meanwhile: for code
+   * that waits on the clock in the middle of real I/O (a rate-limited client pacing its calls).
+   */
+  async settle<T>(work: Promise<T>): Promise<T> {
+    let done = false;
+    const watched = work.finally(() => {
+      done = true;
+    });
+    watched.catch(() => undefined);
+    while (!done) {
+      const next = this.nextTimerAt();
+      if (next !== undefined) await this.advanceTo(next);
+      else await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    return watched;
+  }
+
   /** When the earliest pending timer fires, or undefined when none is pending. */
   nextTimerAt(): number | undefined {
     return this.earliest()?.at;

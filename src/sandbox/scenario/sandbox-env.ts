@@ -40,8 +40,17 @@ export interface SandboxEnv {
   close(): Promise<void>;
 }
 
+export interface SandboxOptions {
+  /** Consumer invocations at once (default 4; Forge runs many more). */
+  maxParallel?: number;
+}
+
 /** Starts the fake Confluence, one receiver per target, and the Node platform wired to both. */
-export async function startSandbox(scenario: Scenario, body: (v: string) => string): Promise<SandboxEnv> {
+export async function startSandbox(
+  scenario: Scenario,
+  body: (v: string) => string,
+  options: SandboxOptions = {},
+): Promise<SandboxEnv> {
   const clock = new VirtualClock();
   const state = new ConfluenceState(clock);
   const confluence = await startFakeConfluence({
@@ -58,7 +67,7 @@ export async function startSandbox(scenario: Scenario, body: (v: string) => stri
     );
   const store = new MemoryStore({ clock });
   const secrets = new MemorySecretStore();
-  const queue = new NodeJobQueue({ clock, seed: scenario.seed });
+  const queue = new NodeJobQueue({ clock, seed: scenario.seed, maxParallel: options.maxParallel });
   const confluenceApi = new RestConfluenceApi({ baseUrl: confluence.url, ...CREDENTIALS });
   const log = new MemoryLog();
   const platform: Platform = {

@@ -1,8 +1,7 @@
 import { keys } from '../../domain/storage-layout';
 import type { Clock } from '../../ports/clock';
 import type { Store } from '../../ports/store';
-
-export type Reservation = { ok: true } | { ok: false; retryAfterSeconds: number };
+import { extendPause, pausedUntil, refusedUntil, type Reservation } from '../rate-pause';
 
 export interface RateWindowOptions {
   /** Requests per window; Halo hosted: 300 (targets.md A.3). */
@@ -60,15 +59,15 @@ export class HaloRateWindow {
   async reserve(n = 1): Promise<Reservation> {
     if (!Number.isInteger(n) || n < 1 || n > this.limit)
       throw new RangeError(`reserve(n): n must be an integer from 1 to ${this.limit}`);
-    const saturated = await this.store.get<{ until: number }>(`${this.base}:saturated`);
-    if (saturated !== undefined && saturated.until > this.clock.now()) return this.wait(saturated.until);
+    const paused = await pausedUntil(this.store, this.clock, `${this.base}:saturated`);
+    if (paused !== undefined) return refusedUntil(this.clock, paused);
     let k = ((await this.store.get<Head>(this.base))?.head ?? 0) + 1;
     let last = 0;
     for (let claimed = 0, attempts = 0; claimed < n; k += 1) {
-      if (++attempts > MAX_CLAIM_ATTEMPTS) return { ok: false, retryAfterSeconds: 1 };
+      if (++attempts > MAX_CLAIM_ATTEMPTS) return { ok: false, retryAfterSeconds: 1, waitMs: 1000 };
       const now = this.clock.now();
       const freeAt = await this.freeAt(k + n - claimed - 1 - this.limit);
-      if (freeAt > now) return this.wait(freeAt);
+      if (freeAt > now) return refusedUntil(this.clock, freeAt);
       if (await this.store.set(this.slot(k), { at: now }, { ifAbsent: true })) {
         claimed += 1;
         last = k;
@@ -81,11 +80,7 @@ export class HaloRateWindow {
 
   /** After a 429: nobody calls Halo for this target before `untilMs` (only ever extended). */
   async saturate(untilMs: number): Promise<void> {
-    const key = `${this.base}:saturated`;
-    const current = await this.store.get<{ until: number }>(key);
-    if (current !== undefined && current.until >= untilMs) return;
-    const ttlSeconds = Math.max(1, Math.ceil((untilMs - this.clock.now()) / 1000) + 60);
-    await this.store.set(key, { until: untilMs }, { ttlSeconds });
+    await extendPause(this.store, this.clock, `${this.base}:saturated`, untilMs);
   }
 
   /** When position `blocker` + limit may go: a window (plus margin) after request `blocker`. */
@@ -97,9 +92,5 @@ export class HaloRateWindow {
 
   private slot(k: number): string {
     return `${this.base}:${k}`;
-  }
-
-  private wait(untilMs: number): Reservation {
-    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((untilMs - this.clock.now()) / 1000)) };
   }
 }

@@ -117,6 +117,22 @@ describe('NodeJobQueue ordering and concurrency', () => {
     ]);
   });
 
+  it('a handler that sleeps on the clock after real I/O, with nothing else pending, still finishes', async () => {
+    const clock = new VirtualClock();
+    const queue = new NodeJobQueue({ clock, seed: 5, redeliveryRate: 0 });
+    let finishedAt: number | undefined;
+    queue.setHandler(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20)); // real I/O: no timer on the clock
+      await clock.sleep(1_500); // then a wait for a rate limit, on the clock
+      finishedAt = clock.now();
+      return { kind: 'done' };
+    });
+    await queue.push([{ body: { n: 0 } }]);
+    const t0 = clock.now();
+    await queue.runUntilIdle();
+    expect(finishedAt).toBe(t0 + 1_500);
+  });
+
   it('waits in real time on a real clock', async () => {
     const queue = new NodeJobQueue({ clock: new SystemClock(), seed: 1, redeliveryRate: 0 });
     const times: number[] = [];

@@ -67,6 +67,31 @@ describe('VirtualClock', () => {
   });
 });
 
+describe('VirtualClock.settle', () => {
+  it('moves time through the sleeps of work that mixes real I/O and clock waits', async () => {
+    const clock = new VirtualClock(0);
+    const work = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await clock.sleep(500);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await clock.sleep(250);
+      return clock.now();
+    };
+    await expect(clock.settle(work())).resolves.toBe(750);
+    expect(clock.now()).toBe(750);
+  });
+
+  it('passes a rejection on', async () => {
+    const clock = new VirtualClock(0);
+    const failing = async () => {
+      await clock.sleep(100);
+      throw new Error('boom');
+    };
+    await expect(clock.settle(failing())).rejects.toThrow('boom');
+    expect(clock.now()).toBe(100);
+  });
+});
+
 describe('SystemClock', () => {
   it('tells real time and sleeps for real', async () => {
     const clock = new SystemClock();

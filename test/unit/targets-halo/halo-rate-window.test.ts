@@ -1,35 +1,11 @@
 import { keys } from '../../../src/domain/storage-layout';
 import { MemoryStore } from '../../../src/platform/node/memory-store';
-import { VirtualClock, flushMicrotasks } from '../../../src/platform/node/virtual-clock';
-import type { Store } from '../../../src/ports/store';
+import { VirtualClock } from '../../../src/platform/node/virtual-clock';
 import { HaloRateWindow } from '../../../src/targets/halo/halo-rate-window';
+import { jittery } from '../jittery-store';
 
 const WINDOW_MS = 300_000;
 const MARGIN_MS = 1_000;
-
-/** A Store whose every call yields a random number of macrotasks first: parallel callers interleave. */
-function jittery(store: Store, seed = 7): Store {
-  let state = seed;
-  const random = () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-  const pause = async () => {
-    for (let i = Math.floor(random() * 4); i > 0; i -= 1) await flushMicrotasks();
-  };
-  return new Proxy(store, {
-    get(target, name, receiver) {
-      const value: unknown = Reflect.get(target, name, receiver);
-      if (typeof value !== 'function') return value;
-      return async (...args: unknown[]) => {
-        await pause();
-        const result: unknown = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-        await pause();
-        return result;
-      };
-    },
-  });
-}
 
 /** Counts the reservations granted at each virtual time. */
 function grantedWithin(stamps: number[], from: number): number {
@@ -50,12 +26,12 @@ describe('HaloRateWindow: 300 requests per rolling 300 s, shared through the Sto
       expect(await window.reserve()).toEqual({ ok: true });
       if (i === 0) await clock.advanceBy(10_000);
     }
-    expect(await window.reserve()).toEqual({ ok: false, retryAfterSeconds: 291 });
+    expect(await window.reserve()).toEqual({ ok: false, retryAfterSeconds: 291, waitMs: 291_000 });
     await clock.advanceBy(WINDOW_MS - 10_000 + MARGIN_MS - 1);
-    expect(await window.reserve()).toEqual({ ok: false, retryAfterSeconds: 1 });
+    expect(await window.reserve()).toEqual({ ok: false, retryAfterSeconds: 1, waitMs: 1 });
     await clock.advanceBy(1);
     expect(await window.reserve()).toEqual({ ok: true }); // request 1 left the window
-    expect(await window.reserve()).toEqual({ ok: false, retryAfterSeconds: 10 });
+    expect(await window.reserve()).toEqual({ ok: false, retryAfterSeconds: 10, waitMs: 10_000 });
   });
 
   it('parallel consumers (separate instances, interleaved storage calls) never overshoot', async () => {
@@ -93,7 +69,7 @@ describe('HaloRateWindow: 300 requests per rolling 300 s, shared through the Sto
   it('reserve(n) takes n slots or none; bad n is a bug', async () => {
     const window = new HaloRateWindow(store, clock, 'kb', { requests: 5, windowSeconds: 10, marginMs: 0 });
     expect(await window.reserve(3)).toEqual({ ok: true });
-    expect(await window.reserve(3)).toEqual({ ok: false, retryAfterSeconds: 10 });
+    expect(await window.reserve(3)).toEqual({ ok: false, retryAfterSeconds: 10, waitMs: 10_000 });
     expect(await window.reserve(2)).toEqual({ ok: true });
     await expect(window.reserve(6)).rejects.toThrow(RangeError);
     await expect(window.reserve(0)).rejects.toThrow(RangeError);
@@ -104,9 +80,9 @@ describe('HaloRateWindow: 300 requests per rolling 300 s, shared through the Sto
     const other = new HaloRateWindow(store, clock, 'kb');
     await window.saturate(clock.now() + 60_000);
     await other.saturate(clock.now() + 30_000);
-    expect(await other.reserve()).toEqual({ ok: false, retryAfterSeconds: 60 });
+    expect(await other.reserve()).toEqual({ ok: false, retryAfterSeconds: 60, waitMs: 60_000 });
     await clock.advanceBy(59_999);
-    expect(await window.reserve()).toEqual({ ok: false, retryAfterSeconds: 1 });
+    expect(await window.reserve()).toEqual({ ok: false, retryAfterSeconds: 1, waitMs: 1 });
     await clock.advanceBy(1);
     expect(await other.reserve()).toEqual({ ok: true });
   });

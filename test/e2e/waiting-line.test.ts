@@ -1,0 +1,184 @@
+import type { DeliveryRecord } from '../../src/domain/delivery-record';
+import { ENTITIES, keys } from '../../src/domain/storage-layout';
+import { deliverJob } from '../../src/pipeline/deliver-job';
+import { handleConfluenceEvent } from '../../src/pipeline/handle-event';
+import { WaitingLine } from '../../src/pipeline/waiting-line';
+import { normaliseEvent } from '../../src/domain/normalise-event';
+import { feedEvents } from '../../src/sandbox/scenario/feed-events';
+import { scenarioSchema } from '../../src/sandbox/scenario/scenario-schema';
+import { startSandbox, type SandboxEnv } from '../../src/sandbox/scenario/sandbox-env';
+
+const PAGES = 120;
+
+/** One space mapped to a Bitrix24 target; page i is linked by one task. */
+function scenario(pages = PAGES) {
+  return scenarioSchema.parse({
+    name: 'waiting-line',
+    users: [{ accountId: 'u', displayName: 'Una User' }],
+    spaces: [{ key: 'KB', name: 'Knowledge base' }],
+    pages: Array.from({ length: pages }, (_, i) => ({
+      ref: `p${i}`,
+      space: 'KB',
+      title: `Page ${i}`,
+      body: '<p>v1</p>',
+      author: 'u',
+    })),
+    targets: [
+      {
+        id: 'portal',
+        name: 'portal',
+        kind: 'bitrix24',
+        bitrix: {
+          tasks: Array.from({ length: pages }, (_, i) => ({
+            ref: `t${i}`,
+            title: `Task ${i}`,
+            pages: [`p${i}`],
+          })),
+        },
+      },
+    ],
+    mappings: [{ space: 'KB', targets: [{ id: 'portal', pushRestricted: true }] }],
+    steps: [],
+    expect: { targets: {} },
+  });
+}
+
+const records = (env: SandboxEnv) =>
+  Object.values(env.store.snapshot().entities[ENTITIES.delivery.name] ?? {}) as unknown as DeliveryRecord[];
+const parkedKeys = (env: SandboxEnv) =>
+  Object.keys(env.store.snapshot().keys).filter((k) => k.startsWith(`${keys.line('portal')}:`));
+
+describe('the waiting line of a rate-limited target', () => {
+  let env: SandboxEnv;
+  afterEach(() => env.close());
+
+  /** A warm target with an empty bucket and fresh counters; returns the portal and the start. */
+  async function begin() {
+    const portal = env.bitrixes.get('portal')!.portal;
+    await warm();
+    portal.resetStats();
+    portal.model.messages.length = 0;
+    return { portal, pushedBefore: env.queue.stats().pushed, start: env.clock.now() };
+  }
+
+  async function warm(): Promise<void> {
+    // The first scan of the page → tasks index, then a minute for the bucket to empty.
+    await handleConfluenceEvent(
+      env.platform,
+      env.state.updatePage(env.refs.get('p0')!, { body: '<p>warm</p>' }),
+    );
+    await env.queue.runUntilIdle();
+    await env.clock.advanceBy(60_000);
+  }
+
+  it('paces a burst of updates at the bucket’s rate: all delivered, none refused', async () => {
+    env = await startSandbox(scenario(), (v) => v);
+    const { portal, pushedBefore, start } = await begin();
+    for (let i = 0; i < PAGES; i++)
+      await handleConfluenceEvent(
+        env.platform,
+        env.state.updatePage(env.refs.get(`p${i}`)!, { body: `<p>v2 of ${i}</p>` }),
+      );
+    await env.queue.runUntilIdle();
+
+    // Every task got its comment, and the portal never had to refuse a request.
+    expect(portal.model.messages).toHaveLength(PAGES);
+    const { requests, refused } = portal.stats();
+    expect(refused).toBe(0);
+    const updates = records(env).filter((r) => r.at >= start && r.targetId === 'portal');
+    expect(updates.filter((r) => r.status === 'delivered')).toHaveLength(PAGES);
+    expect(updates.filter((r) => r.status === 'failed')).toHaveLength(0);
+    // 120 triggers and hardly anything else: the waits happened in the invocations.
+    const pushed = env.queue.stats().pushed - pushedBefore;
+    expect(pushed).toBeLessThan(PAGES + 15);
+    expect(parkedKeys(env)).toEqual([]);
+    expect(env.store.snapshot().keys[keys.lineDrain('portal')]).toBeUndefined();
+    // At the bucket's pace: 48 at once, then 2 a second; the last comment within a second of that.
+    const floorMs = ((requests - 48) / 2) * 1000;
+    const lastAt = Math.max(...portal.model.messages.map((m) => m.at)) - start;
+    expect(lastAt).toBeGreaterThanOrEqual(floorMs);
+    expect(lastAt).toBeLessThanOrEqual(floorMs + 1000);
+  });
+
+  it('a stream of updates faster than the bucket: the waiting deliveries go through the line', async () => {
+    const events = 300;
+    // Many consumer invocations at once, as on Forge: more than the bucket can serve.
+    env = await startSandbox(scenario(events), (v) => v, { maxParallel: 16 });
+    const { portal, pushedBefore, start } = await begin();
+    // One update every 150 ms (400 a minute, most of Forge's 500 queue events a minute).
+    const { retriedTriggers } = await feedEvents(env, events, 150, (i) =>
+      env.state.updatePage(env.refs.get(`p${i}`)!, { body: `<p>rev ${i}</p>` }),
+    );
+    expect(retriedTriggers).toBe(0);
+    expect(portal.model.messages).toHaveLength(events);
+    const { requests, refused } = portal.stats();
+    expect(refused).toBe(0);
+    const history = env.queue.stats().history.filter((h) => !h.duplicate);
+    const drains = history.filter((h) => 'drain' in h.body).length;
+    expect(drains).toBeGreaterThan(0);
+    // Triggers, plus a few dozen drain jobs: far fewer than one queue event per waiting delivery.
+    expect(env.queue.stats().pushed - pushedBefore).toBeLessThan(events + 60);
+    expect(parkedKeys(env)).toEqual([]);
+    // The bucket, not the line, sets the pace: the last comment within 2 s of the bucket's floor.
+    const floorMs = ((requests - 48) / 2) * 1000;
+    const lastAt = Math.max(...portal.model.messages.map((m) => m.at)) - start;
+    expect(lastAt).toBeGreaterThanOrEqual(floorMs);
+    expect(lastAt).toBeLessThanOrEqual(floorMs + 2_000);
+  });
+
+  it('a parked delivery whose page cannot be read is parked again and delivered later', async () => {
+    env = await startSandbox(scenario(), (v) => v);
+    const portal = env.bitrixes.get('portal')!.portal;
+    await warm();
+    portal.model.messages.length = 0;
+    const normalised = normaliseEvent(env.state.updatePage(env.refs.get('p3')!, { body: '<p>v2</p>' }));
+    if (normalised.kind !== 'event') throw new Error('the fake’s event must normalise');
+    const body = {
+      v: 1,
+      event: normalised.event,
+      targets: ['portal'],
+      attempt: 1,
+      waits: 1,
+      ticketAt: env.clock.now(),
+    };
+    env.confluence.injectFaults([{ pathPrefix: '/wiki/api/v2/pages/', status: 503, times: 1 }]);
+    await new WaitingLine(env.platform, 'portal').park({ body }, env.clock.now());
+    expect(parkedKeys(env)).toHaveLength(1);
+    const drainedAt = env.clock.now();
+    await env.queue.runUntilIdle();
+    expect(portal.model.messages.map((m) => m.text)).toEqual([
+      expect.stringContaining('Page "Page 3" was updated'),
+    ]);
+    // The first try met the 503 and was parked again (5 s later, as Forge's first retry).
+    expect(portal.model.messages[0]!.at - drainedAt).toBeGreaterThanOrEqual(5_000);
+    expect(parkedKeys(env)).toEqual([]);
+  });
+
+  it('a lost drain job is replaced by the next delivery that parks once its mark is stale', async () => {
+    env = await startSandbox(scenario(), (v) => v);
+    await warm();
+    const line = new WaitingLine(env.platform, 'portal');
+    const body = { v: 1, drain: { targetId: 'portal' } };
+    // A mark says a drain is due now, but no such job exists (its invocation crashed).
+    await env.store.set(keys.lineDrain('portal'), { at: env.clock.now() });
+    const page = {
+      v: 1,
+      event: { kind: 'page', action: 'updated', pageId: env.refs.get('p1')!, spaceKey: 'KB', version: 1 },
+      targets: ['portal'],
+      ticketAt: env.clock.now(),
+    };
+    await line.park({ body: page }, env.clock.now());
+    expect(env.queue.backlog().pending).toBe(0); // the mark is fresh: nobody pushes a drain
+    await env.clock.advanceBy(6 * 60_000);
+    await line.park({ body: page }, env.clock.now());
+    expect(env.queue.backlog().pending).toBe(1); // stale: a new drain is pushed
+    expect(
+      await deliverJob(
+        env.platform,
+        { body, jobId: 'j', eventId: 'e', retryCount: 0 },
+        { deadlineMs: env.clock.now() + 100_000 },
+      ),
+    ).toEqual({ kind: 'done' });
+    expect(parkedKeys(env)).toEqual([]);
+  });
+});
