@@ -18,7 +18,7 @@ import { replayStep } from './replay-step';
 import { SettingsRepo } from './settings-repo';
 import { walkSubtree } from './walk-subtree';
 import { spacingFor } from '../targets/create-adapter';
-import { drainStepSchema, isDrainStep, WaitingLine, type Parked } from './waiting-line';
+import { drainStepSchema, isDrainStep, WaitingLine, type DrainStep, type Parked } from './waiting-line';
 
 export interface DeliverOptions {
   /** When this invocation must have finished (function timeout minus a margin). */
@@ -57,7 +57,7 @@ export async function deliverJob(
     const budget = new InvocationBudget(options.deadlineMs, () => platform.clock.now(), options.fetchBudget);
     const timer = abortTimer(budget, options);
     try {
-      await drainLine(platform, step.data.drain.targetId, budget, options.random ?? Math.random);
+      await drainLine(platform, step.data.drain, budget, options.random ?? Math.random);
     } finally {
       clearTimeout(timer);
     }
@@ -176,25 +176,25 @@ async function sendOn(platform: Platform, jobs: PushJob[]): Promise<void> {
  */
 async function drainLine(
   platform: Platform,
-  targetId: string,
+  drain: DrainStep['drain'],
   budget: InvocationBudget,
   random: () => number,
 ): Promise<void> {
-  const line = new WaitingLine(platform, targetId);
+  const line = new WaitingLine(platform, drain.targetId);
   for (let parked = await line.list(); parked.length > 0; parked = await line.list()) {
     let delivered = 0;
     for (const item of parked) {
       const now = platform.clock.now();
       if ((item.notBefore ?? 0) > now) continue;
       const readyAt = await line.readyAt();
-      if (readyAt > now + LOOKAHEAD_MS || !budget.roomForDelivery()) return line.reschedule();
+      if (readyAt > now + LOOKAHEAD_MS || !budget.roomForDelivery()) return line.reschedule(drain.id);
       if (readyAt > now) await platform.clock.sleep(readyAt - now, budget.controller.signal);
       await deliverParked(platform, line, item, budget, random);
       delivered++;
     }
     if (delivered === 0) break;
   }
-  return line.reschedule();
+  return line.reschedule(drain.id);
 }
 
 /** A pause of the target this short is waited for in the drain's invocation. */

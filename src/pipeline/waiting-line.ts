@@ -6,7 +6,8 @@ import type { Platform } from '../ports/platform';
 
 export const drainStepSchema = z.object({
   v: z.literal(1),
-  drain: z.object({ targetId: z.string().min(1) }),
+  /** `id` tells the drain the line's mark expects from a duplicate or superseded one. */
+  drain: z.object({ targetId: z.string().min(1), id: z.string().optional() }),
 });
 
 export type DrainStep = z.infer<typeof drainStepSchema>;
@@ -36,6 +37,8 @@ interface RateMark {
 interface DrainMark {
   /** When the drain job pushed last is due. */
   at: number;
+  /** That job's id: only it carries the line on (a duplicate delivery of a drain job ends there). */
+  id?: string;
 }
 
 /** A drain mark this far past its time belongs to a drain that was lost (a crash): take over. */
@@ -96,11 +99,16 @@ export class WaitingLine {
   }
 
   /**
-   * The drain is over: push the next one for what is left (when the target may be called and the
-   * first back-off has passed), or give up the mark when the line is empty. A park racing with the
-   * release is caught by the second look.
+   * The drain `id` is over: push the next one for what is left (when the target may be called and
+   * the first back-off has passed), or give up the mark when the line is empty. Only the drain the
+   * mark names carries the line on, so duplicate deliveries of a drain job do not multiply; a park
+   * racing with the release is caught by the second look.
    */
-  async reschedule(): Promise<void> {
+  async reschedule(id: string | undefined): Promise<void> {
+    const now = this.platform.clock.now();
+    const mark = await this.platform.store.get<DrainMark>(keys.lineDrain(this.targetId));
+    const current = mark === undefined || mark.id === id || mark.at <= now - STALE_DRAIN_MS;
+    if (!current) return;
     const left = await this.list();
     if (left.length > 0) {
       await this.pushDrain(Math.max(await this.readyAt(), Math.min(...left.map((p) => p.notBefore ?? 0))));
@@ -120,11 +128,12 @@ export class WaitingLine {
   private async pushDrain(at: number): Promise<void> {
     const now = this.platform.clock.now();
     const delayInSeconds = Math.min(Math.max(0, Math.ceil((at - now) / 1000)), QUEUE_LIMITS.maxDelaySeconds);
-    const body: DrainStep = { v: 1, drain: { targetId: this.targetId } };
+    const id = randomUUID();
+    const body: DrainStep = { v: 1, drain: { targetId: this.targetId, id } };
     await this.platform.queue.push([
       { body, delayInSeconds, concurrency: { key: `target-${this.targetId}`, limit: 1 } },
     ]);
-    const mark: DrainMark = { at: now + delayInSeconds * 1000 };
+    const mark: DrainMark = { at: now + delayInSeconds * 1000, id };
     await this.platform.store.set(keys.lineDrain(this.targetId), mark, {
       ttlSeconds: delayInSeconds + STALE_DRAIN_MS / 1000,
     });

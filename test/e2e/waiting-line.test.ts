@@ -181,4 +181,21 @@ describe('the waiting line of a rate-limited target', () => {
     ).toEqual({ kind: 'done' });
     expect(parkedKeys(env)).toEqual([]);
   });
+
+  it('only the drain the line expects carries it on: duplicate drain jobs do not multiply', async () => {
+    env = await startSandbox(scenario(), (v) => v);
+    await warm();
+    const line = new WaitingLine(env.platform, 'portal');
+    const event = normaliseEvent(env.state.updatePage(env.refs.get('p2')!, { body: '<p>v2</p>' }));
+    if (event.kind !== 'event') throw new Error('the fake’s event must normalise');
+    const body = { v: 1, event: event.event, targets: ['portal'], ticketAt: env.clock.now() };
+    await line.park({ body }, env.clock.now());
+    await line.park({ body }, env.clock.now());
+    expect(env.queue.backlog().pending).toBe(1); // one drain for the line
+    const mark = env.store.snapshot().keys[keys.lineDrain('portal')] as { id: string };
+    await line.reschedule('a-duplicate'); // a drain the mark does not name: it stops there
+    expect(env.queue.backlog().pending).toBe(1);
+    await line.reschedule(mark.id); // the expected one pushes the next, for what is left
+    expect(env.queue.backlog().pending).toBe(2);
+  });
 });
