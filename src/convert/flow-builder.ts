@@ -1,4 +1,3 @@
-import type { Frame as BuildFrame } from './build-frame';
 import type { Block, HeadingLevel, Inline, MarkKind } from './doc-model';
 import * as finalize from './finalize-inlines';
 
@@ -50,8 +49,6 @@ export class FlowBuilder {
   private level: number | undefined;
   private frames: Frame[] = [];
   private readonly specs: InlineSpec[] = [];
-  /** The document builder's walking frames for this builder, by action (see build-frame.ts). */
-  readonly walkers: (BuildFrame | undefined)[] = [undefined, undefined, undefined];
 
   constructor(private readonly headings: HeadingSink) {}
 
