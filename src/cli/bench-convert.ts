@@ -5,6 +5,9 @@ import { runInNewContext } from 'node:vm';
 import { Parser, Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { convert, parseStorage, renderDocument } from '../convert/convert';
 import { CONVERT_FORMATS } from '../convert/convert-result';
+import type { NodeSink } from '../convert/node-sink';
+import { readStorage } from '../convert/storage-reader';
+import { WarningSink } from '../convert/warning-sink';
 
 const MIN_SECONDS = 1.5;
 const PAGE_BYTES = 5 * 1024 * 1024;
@@ -17,7 +20,7 @@ function samplesDir(): string {
 }
 
 /** MB/s (10^6 bytes of UTF-8 input) of `fn` over all bodies, after a warm-up, for at least MIN_SECONDS. */
-function throughput(bodies: readonly string[], fn: (body: string) => unknown): number {
+function throughput(bodies: readonly string[], fn: (body: string, index: number) => unknown): number {
   const bytes = bodies.reduce((sum, body) => sum + Buffer.byteLength(body), 0);
   for (let i = 0; i < 5; i++) bodies.forEach(fn);
   let rounds = 0;
@@ -55,6 +58,31 @@ function tokenizeOnly(body: string): void {
   const tokenizer = new Tokenizer({ xmlMode: false, decodeEntities: true }, NOOP_CALLBACKS);
   tokenizer.write(body);
   tokenizer.end();
+}
+
+const DROP_NODES: NodeSink = { open: noop, text: noop, close: noop };
+
+/** The converter's reading stage alone: tokenizer and storage reader, every node dropped. */
+function readOnly(body: string): void {
+  readStorage(body, new WarningSink(), DROP_NODES);
+}
+
+/**
+ * Where a conversion's time goes, in ms per round over the corpus: reading (tokenizer and storage
+ * reader), building the document, and rendering it to each format (from documents built already).
+ */
+function stages(bodies: readonly string[], bytes: number, floor: number): string[] {
+  const ms = (rate: number) => (bytes / rate / 1000).toFixed(2);
+  const read = throughput(bodies, readOnly);
+  const parsed = throughput(bodies, (body) => parseStorage(body));
+  const docs = bodies.map((body) => parseStorage(body));
+  const renders = CONVERT_FORMATS.map(
+    (format) => `${format} ${ms(throughput(bodies, (_body, i) => renderDocument(docs[i]!, format)))}`,
+  );
+  return [
+    `  stages (ms per round): tokenizer alone ${ms(floor)}; reading ${ms(read)}; reading and building the` +
+      ` document ${ms(parsed)}; rendering ${renders.join(', ')}`,
+  ];
 }
 
 /** For context: htmlparser2's usual entry point, its Parser in XML mode, with no handlers. */
@@ -147,5 +175,6 @@ export async function benchConvert(): Promise<void> {
         `  vs node-html-markdown ${(rate / nhmRate).toFixed(1)}×  vs turndown ${(rate / turndownRate).toFixed(1)}×`,
     );
   }
+  for (const line of stages(bodies, bytes, floor)) console.log(line);
   for (const line of heapFigures(bigPage(bodies))) console.log(line);
 }

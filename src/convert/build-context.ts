@@ -1,9 +1,7 @@
-import type { Frame } from './build-frame';
 import type { ConvertOptions } from './convert-options';
 import type { ImageRef, LinkRef } from './convert-result';
 import type { Block, Inline } from './doc-model';
 import type { FlowBuilder } from './flow-builder';
-import type { XmlAttrs } from './node-sink';
 import type { UrlResolver } from './url-resolver';
 import type { Warnings } from './warning-log';
 import type { XmlElement, XmlNode } from './xml-tree';
@@ -19,8 +17,6 @@ export interface BuildContext {
   readonly counters: { tocs: number };
   /** A builder for content of its own (cells, list items, macro bodies). */
   builder(): FlowBuilder;
-  /** Starts an element whose content goes into `b`: does its opening work, returns its content's frame. */
-  enter(name: string, attrs: XmlAttrs, b: FlowBuilder): Frame;
   /** Walks captured nodes into the given builder, as if they were the builder's own content. */
   walk(nodes: readonly XmlNode[], b: FlowBuilder): void;
   /** Builds captured nodes into blocks of their own: cells, list items, macro bodies. */

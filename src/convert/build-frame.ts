@@ -1,127 +1,104 @@
-import type { BuildContext } from './build-context';
+import type { CaptureFrame } from './capture-frame';
+import type { ListState, RowState, TableState } from './container-frames';
 import type { Block } from './doc-model';
 import type { FlowBuilder } from './flow-builder';
-import { inlineRun } from './inline-run';
-import type { XmlAttrs } from './node-sink';
+import type { MacroFrame } from './macro-frame';
 
 /**
- * An open element while the document is built: it decides what its child elements become and receives
- * its text. The document builder keeps a stack of them, one per open element.
+ * What an open element's content becomes while the document is built (the `kind` of its frame). The
+ * document builder switches on it in one place for every node, so each case's calls stay monomorphic.
  */
-export abstract class Frame {
-  /** A child element starts: does its opening work and returns the frame for its content. */
-  abstract child(name: string, attrs: XmlAttrs): Frame;
-  abstract text(value: string, cdata: boolean): void;
-  /** The element ends: its closing work. */
-  abstract end(): void;
-}
-
-/** Content that never reaches the output: one shared frame for every element inside it. */
-class SkipFrame extends Frame {
-  child(): Frame {
-    return this;
-  }
-  text(): void {}
-  end(): void {}
-}
-
-export const SKIP: Frame = new SkipFrame();
+/** Content walked into `b` as its own (paragraphs, marks, transparent elements); `action` on end. */
+export const F_WALK = 0;
+/** Content that never reaches the output. */
+export const F_SKIP = 1;
+/** Content built into blocks of its own, in `inner`; `action` says where they go (FLOW_*). */
+export const F_FLOW = 2;
+/** `<time datetime>`: its content, or the date (`value`) when it has none; `count` counts its nodes. */
+export const F_TIME = 3;
+/** `<ul>` / `<ol>`: `list`. */
+export const F_LIST = 4;
+/** `<table>`: `table`. */
+export const F_TABLE = 5;
+/** `<thead>` / `<tbody>` / `<tfoot>` of `table`. */
+export const F_TABLE_SECTION = 6;
+/** `<tr>`: `row`. */
+export const F_ROW = 7;
+/** A structured macro: `macro`. */
+export const F_MACRO = 8;
+/** An element captured whole, or an element inside it: `capture`. */
+export const F_CAPTURE = 9;
 
 /** What a walking frame does when its element ends. */
 export const END_NOTHING = 0;
 export const END_PARAGRAPH = 1;
 export const END_INLINE = 2;
 
-/** Content walked into a builder as the builder's own (paragraphs, marks, transparent elements). */
-export class WalkFrame extends Frame {
-  constructor(
-    readonly b: FlowBuilder,
-    private readonly ctx: BuildContext,
-    private readonly action: number,
-  ) {
-    super();
-  }
-  child(name: string, attrs: XmlAttrs): Frame {
-    return this.ctx.enter(name, attrs, this.b);
-  }
-  text(value: string): void {
-    this.b.addText(value);
-  }
-  end(): void {
-    if (this.action === END_PARAGRAPH) this.b.endParagraph();
-    else if (this.action === END_INLINE) this.b.closeInline();
-  }
-}
-
-/** `<time datetime>`: its content, or the date when it has none. */
-export class TimeFrame extends Frame {
-  private nodes = 0;
-  constructor(
-    private readonly b: FlowBuilder,
-    private readonly ctx: BuildContext,
-    private readonly datetime: string | undefined,
-  ) {
-    super();
-  }
-  child(name: string, attrs: XmlAttrs): Frame {
-    this.nodes++;
-    return this.ctx.enter(name, attrs, this.b);
-  }
-  text(value: string): void {
-    this.nodes++;
-    this.b.addText(value);
-  }
-  end(): void {
-    if (this.nodes === 0 && this.datetime) this.b.addText(this.datetime);
-  }
-}
+/** Where a flow frame's blocks go. */
+export const FLOW_QUOTE = 0;
+export const FLOW_SECTION = 1;
+/** A table caption: one run of inline content, a paragraph before the table. */
+export const FLOW_CAPTION = 2;
+/** Into `target` (a list item, a table cell or a macro). */
+export const FLOW_INTO = 3;
 
 /** Where a flow's blocks go: a list item, a table cell or a macro. */
 export interface BlockTarget {
   blocks: Block[];
 }
 
-export const FLOW_QUOTE = 0;
-export const FLOW_SECTION = 1;
-/** A table caption: one run of inline content, a paragraph before the table. */
-export const FLOW_CAPTION = 2;
-export const FLOW_INTO = 3;
+/**
+ * An open element while the document is built. Every frame is a record of this one class (one hidden
+ * class, whatever the element): the builder keeps a stack of them and reuses them as elements open
+ * and close, so opening an element allocates no frame. Only the fields its `kind` names are read.
+ */
+export class Frame {
+  kind = F_WALK;
+  /** F_WALK: END_*; F_FLOW: FLOW_*. */
+  action = END_NOTHING;
+  /** F_TIME: nodes seen. */
+  count = 0;
+  /** The builder the element's content (or what it makes) goes into. */
+  b: FlowBuilder;
+  /** F_FLOW: the builder of its own blocks. */
+  inner: FlowBuilder | undefined = undefined;
+  /** F_FLOW with FLOW_INTO: where the blocks go. */
+  target: BlockTarget | undefined = undefined;
+  /** F_TIME: the date shown when the element has no content. */
+  value: string | undefined = undefined;
+  list: ListState | undefined = undefined;
+  table: TableState | undefined = undefined;
+  row: RowState | undefined = undefined;
+  macro: MacroFrame | undefined = undefined;
+  capture: CaptureFrame | undefined = undefined;
 
-/** Content built into blocks of its own. */
-export class FlowFrame extends Frame {
-  private readonly inner: FlowBuilder;
-  constructor(
-    private readonly ctx: BuildContext,
-    private readonly kind: number,
-    private readonly b: FlowBuilder | undefined,
-    private readonly target: BlockTarget | undefined,
-  ) {
-    super();
-    this.inner = ctx.builder();
-    if (kind === FLOW_CAPTION) this.inner.startParagraph(0);
+  constructor(b: FlowBuilder) {
+    this.b = b;
   }
-  child(name: string, attrs: XmlAttrs): Frame {
-    return this.ctx.enter(name, attrs, this.inner);
-  }
-  text(value: string): void {
-    this.inner.addText(value);
-  }
-  end(): void {
-    const blocks = this.inner.finish();
-    if (this.kind === FLOW_INTO) {
-      this.target!.blocks = blocks;
-    } else if (this.kind === FLOW_QUOTE) {
-      this.b!.addBlock({ kind: 'quote', children: blocks });
-    } else if (this.kind === FLOW_SECTION) {
-      this.b!.addBlock({ kind: 'section', children: blocks });
-    } else {
-      const caption = inlineRun(blocks);
-      if (caption.length > 0) this.b!.addBlock({ kind: 'paragraph', children: caption });
-    }
-  }
-}
 
-/** The walking frame of a builder for an action: one per builder, shared by all elements walked into it. */
-export function walkFrame(b: FlowBuilder, ctx: BuildContext, action: number): Frame {
-  return (b.walkers[action] ??= new WalkFrame(b, ctx, action));
+  /** Content walked into `b`. */
+  walk(b: FlowBuilder, action: number): void {
+    this.kind = F_WALK;
+    this.b = b;
+    this.action = action;
+  }
+
+  skip(): void {
+    this.kind = F_SKIP;
+  }
+
+  /** Content built into `inner`; its blocks go where `action` says (into `target`, or into `b`). */
+  flow(action: number, b: FlowBuilder, inner: FlowBuilder, target: BlockTarget | undefined): void {
+    this.kind = F_FLOW;
+    this.action = action;
+    this.b = b;
+    this.inner = inner;
+    this.target = target;
+    if (action === FLOW_CAPTION) inner.startParagraph(0);
+  }
+
+  captureInto(capture: CaptureFrame): void {
+    this.kind = F_CAPTURE;
+    this.capture = capture;
+  }
 }

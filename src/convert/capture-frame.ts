@@ -1,5 +1,4 @@
 import type { BuildContext } from './build-context';
-import { Frame } from './build-frame';
 import type { FlowBuilder } from './flow-builder';
 import type { XmlAttrs } from './node-sink';
 import * as tree from './tree-sink';
@@ -18,7 +17,7 @@ export interface CaptureTarget {
  * image's caption, a task's status): its subtree is kept as a raw tree until it ends. These are small;
  * the bulk of a page (paragraphs, lists, tables, macro bodies) streams through the other frames.
  */
-export class CaptureFrame extends Frame {
+export class CaptureFrame {
   private readonly path: XmlElement[];
 
   constructor(
@@ -28,21 +27,21 @@ export class CaptureFrame extends Frame {
     private readonly b: FlowBuilder,
     private readonly ctx: BuildContext,
   ) {
-    super();
     this.path = [newElement(name, attrs)];
   }
 
-  child(name: string, attrs: XmlAttrs): Frame {
+  /** An element inside the captured one starts. */
+  child(name: string, attrs: XmlAttrs): void {
     const el = newElement(name, attrs);
     appendChild(this.path[this.path.length - 1]!, el);
     this.path.push(el);
-    return this;
   }
 
   text(value: string, cdata: boolean): void {
     appendChild(this.path[this.path.length - 1]!, { type: 'text', value, cdata });
   }
 
+  /** The innermost open element ends; when it is the captured one, its target receives it. */
   end(): void {
     const el = this.path.pop()!;
     if (this.path.length === 0) this.target.captured(el, this.b, this.ctx);

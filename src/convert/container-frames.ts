@@ -1,46 +1,36 @@
 import type { BuildContext } from './build-context';
-import * as frames from './build-frame';
-import { Frame } from './build-frame';
 import type { CellAlign, ListItem, TableCell } from './doc-model';
 import type { FlowBuilder } from './flow-builder';
 import type { XmlAttrs } from './node-sink';
-
-/** Module-local bindings for the hot path: a loader's live export bindings may cost a call per read. */
-const { FLOW_CAPTION, FLOW_INTO, FlowFrame, SKIP } = frames;
 
 const MAX_START = 1_000_000_000;
 const MAX_SPAN = 1000;
 const TEXT_ALIGN = /text-align:\s*(left|center|right)/i;
 
 /** `<ul>` / `<ol start>`: one item per `<li>`; stray content between items joins the item before it. */
-export class ListFrame extends Frame {
-  private readonly items: ListItem[] = [];
-  private stray: FlowBuilder | undefined;
+export class ListState {
+  readonly items: ListItem[] = [];
+  /** Content between items (malformed), built until the next item or the list's end. */
+  stray: FlowBuilder | undefined = undefined;
   constructor(
-    private readonly b: FlowBuilder,
-    private readonly ctx: BuildContext,
-    private readonly ordered: boolean,
-    private readonly start: number,
-  ) {
-    super();
+    readonly ordered: boolean,
+    readonly start: number,
+  ) {}
+  /** An `<li>` starts: what came before it is settled; returns the item its blocks go into. */
+  item(): ListItem {
+    this.addStray();
+    const item: ListItem = { blocks: [] };
+    this.items.push(item);
+    return item;
   }
-  child(name: string, attrs: XmlAttrs): Frame {
-    if (name === 'li') {
-      this.addStray();
-      const item: ListItem = { blocks: [] };
-      this.items.push(item);
-      return new FlowFrame(this.ctx, FLOW_INTO, undefined, item);
-    }
-    this.stray ??= this.ctx.builder();
-    return this.ctx.enter(name, attrs, this.stray);
+  /** Text directly in the list: only visible text counts. */
+  text(value: string, ctx: BuildContext): void {
+    if (value.trim() !== '') (this.stray ??= ctx.builder()).addText(value);
   }
-  text(value: string): void {
-    if (value.trim() !== '') (this.stray ??= this.ctx.builder()).addText(value);
-  }
-  end(): void {
+  end(b: FlowBuilder): void {
     this.addStray();
     if (this.items.length === 0) return;
-    this.b.addBlock({
+    b.addBlock({
       kind: 'list',
       style: this.ordered ? 'ordered' : 'bullet',
       start: this.start,
@@ -64,51 +54,19 @@ export function listStart(attrs: XmlAttrs): number {
 }
 
 /** `<table>`: rows from thead/tbody/tfoot or directly; colgroup ignored; a caption becomes a paragraph. */
-export class TableFrame extends Frame {
+export class TableState {
   readonly rows: TableCell[][] = [];
-  constructor(
-    private readonly b: FlowBuilder,
-    private readonly ctx: BuildContext,
-  ) {
-    super();
-  }
-  child(name: string): Frame {
-    if (name === 'tr') return new RowFrame(this, this.ctx);
-    if (name === 'thead' || name === 'tbody' || name === 'tfoot')
-      return new TableSectionFrame(this, this.ctx);
-    if (name === 'caption') return new FlowFrame(this.ctx, FLOW_CAPTION, this.b, undefined);
-    return SKIP;
-  }
-  text(): void {}
-  end(): void {
-    if (this.rows.length > 0) this.b.addBlock({ kind: 'table', rows: this.rows });
+  end(b: FlowBuilder): void {
+    if (this.rows.length > 0) b.addBlock({ kind: 'table', rows: this.rows });
   }
 }
 
-class TableSectionFrame extends Frame {
-  constructor(
-    private readonly table: TableFrame,
-    private readonly ctx: BuildContext,
-  ) {
-    super();
-  }
-  child(name: string): Frame {
-    return name === 'tr' ? new RowFrame(this.table, this.ctx) : SKIP;
-  }
-  text(): void {}
-  end(): void {}
-}
-
-class RowFrame extends Frame {
-  private readonly cells: TableCell[] = [];
-  constructor(
-    private readonly table: TableFrame,
-    private readonly ctx: BuildContext,
-  ) {
-    super();
-  }
-  child(name: string, attrs: XmlAttrs): Frame {
-    if (name !== 'td' && name !== 'th') return SKIP;
+/** `<tr>`: its `<td>` and `<th>` cells; anything else in it is skipped. */
+export class RowState {
+  readonly cells: TableCell[] = [];
+  constructor(private readonly table: TableState) {}
+  /** A `<td>` / `<th>` starts: returns the cell its blocks go into. */
+  cell(name: string, attrs: XmlAttrs): TableCell {
     const cell: TableCell = {
       header: name === 'th',
       colspan: span(attrs.colspan),
@@ -117,9 +75,8 @@ class RowFrame extends Frame {
       blocks: [],
     };
     this.cells.push(cell);
-    return new FlowFrame(this.ctx, FLOW_INTO, undefined, cell);
+    return cell;
   }
-  text(): void {}
   end(): void {
     if (this.cells.length > 0) this.table.rows.push(this.cells);
   }

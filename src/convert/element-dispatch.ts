@@ -17,10 +17,10 @@ import type { XmlAttrs } from './node-sink';
 import { plainText } from './read-macro';
 
 /** Module-local bindings for the hot path: a loader's live export bindings may cost a call per read. */
-const { END_INLINE, END_NOTHING, END_PARAGRAPH, FLOW_QUOTE, FLOW_SECTION, SKIP, walkFrame } = frames;
-const { FlowFrame, TimeFrame } = frames;
+const { END_INLINE, END_NOTHING, END_PARAGRAPH, FLOW_QUOTE, FLOW_SECTION, F_LIST, F_MACRO, F_TABLE, F_TIME } =
+  frames;
 const { CaptureFrame, captureTarget } = capture;
-const { ListFrame, listStart, TableFrame } = containers;
+const { ListState, listStart, TableState } = containers;
 const { MacroFrame } = macros;
 const { acImage, htmlImage } = images;
 const { emojiFor } = emoticons;
@@ -122,76 +122,119 @@ function kindOf(name: string): number {
   return name.includes(':') ? UNKNOWN_NAMESPACED : INLINE;
 }
 
-/** Starts an element whose content goes into `b`: its opening work, and the frame for its content. */
-export function enterElement(name: string, attrs: XmlAttrs, b: FlowBuilder, ctx: BuildContext): Frame {
+/**
+ * Starts an element whose content goes into `b`: does its opening work and sets up `frame`, the
+ * frame of its content.
+ */
+export function enterElement(
+  name: string,
+  attrs: XmlAttrs,
+  b: FlowBuilder,
+  ctx: BuildContext,
+  frame: Frame,
+): void {
   const kind = kindOf(name);
   if (kind >= MARK) {
     b.openInline(MARKS[kind - MARK]!);
-    return walkFrame(b, ctx, END_INLINE);
+    frame.walk(b, END_INLINE);
+    return;
   }
   if (kind > HEADING) {
     b.startParagraph(kind - HEADING);
-    return walkFrame(b, ctx, END_PARAGRAPH);
+    frame.walk(b, END_PARAGRAPH);
+    return;
   }
   switch (kind) {
     case INLINE:
-      return walkFrame(b, ctx, END_NOTHING);
+      frame.walk(b, END_NOTHING);
+      return;
     case PARAGRAPH:
       b.startParagraph(0);
-      return walkFrame(b, ctx, END_PARAGRAPH);
+      frame.walk(b, END_PARAGRAPH);
+      return;
     case BLOCK:
       b.endParagraph();
-      return walkFrame(b, ctx, END_PARAGRAPH);
+      frame.walk(b, END_PARAGRAPH);
+      return;
     case IGNORED:
-      return SKIP;
+      frame.skip();
+      return;
     case DROPPED:
       ctx.warnings.add('dropped-element', `<${name}> and its content are not rendered`);
-      return SKIP;
+      frame.skip();
+      return;
     case UNKNOWN_NAMESPACED:
       ctx.warnings.add('unknown-element', `<${name}> is not supported: its text is kept`);
-      return walkFrame(b, ctx, END_NOTHING);
+      frame.walk(b, END_NOTHING);
+      return;
     case BREAK:
       if (b.inParagraph) b.addInline({ kind: 'break' });
-      return SKIP;
+      frame.skip();
+      return;
     case RULE:
       b.addBlock({ kind: 'rule' });
-      return SKIP;
+      frame.skip();
+      return;
     case QUOTE:
-      return new FlowFrame(ctx, FLOW_QUOTE, b, undefined);
+      frame.flow(FLOW_QUOTE, b, ctx.builder(), undefined);
+      return;
     case SECTION:
-      return new FlowFrame(ctx, FLOW_SECTION, b, undefined);
+      frame.flow(FLOW_SECTION, b, ctx.builder(), undefined);
+      return;
     case SPAN:
-      if (attrs.style === undefined || !MONOSPACE.test(attrs.style)) return walkFrame(b, ctx, END_NOTHING);
+      if (attrs.style === undefined || !MONOSPACE.test(attrs.style)) {
+        frame.walk(b, END_NOTHING);
+        return;
+      }
       b.openInline(CODE_MARK);
-      return walkFrame(b, ctx, END_INLINE);
+      frame.walk(b, END_INLINE);
+      return;
     case TIME:
-      return new TimeFrame(b, ctx, attrs.datetime);
+      frame.kind = F_TIME;
+      frame.b = b;
+      frame.count = 0;
+      frame.value = attrs.datetime;
+      return;
     case LINK:
-      return linkFrame(name, attrs, b, ctx);
+      linkFrame(name, attrs, b, ctx, frame);
+      return;
     case IMAGE:
       htmlImage(attrs, b, ctx);
-      return SKIP;
+      frame.skip();
+      return;
     case EMOTICON:
       emoticon(attrs, b);
-      return SKIP;
+      frame.skip();
+      return;
     case BULLETS:
     case NUMBERS:
-      return new ListFrame(b, ctx, kind === NUMBERS, listStart(attrs));
+      frame.kind = F_LIST;
+      frame.b = b;
+      frame.list = new ListState(kind === NUMBERS, listStart(attrs));
+      return;
     case TABLE:
-      return new TableFrame(b, ctx);
+      frame.kind = F_TABLE;
+      frame.b = b;
+      frame.table = new TableState();
+      return;
     case MACRO:
-      return new MacroFrame(attrs, b, ctx);
+      frame.kind = F_MACRO;
+      frame.macro = new MacroFrame(attrs, b, ctx);
+      return;
     default:
-      return new CaptureFrame(name, attrs, CAPTURES.get(name)!, b, ctx);
+      frame.captureInto(new CaptureFrame(name, attrs, CAPTURES.get(name)!, b, ctx));
   }
 }
 
 /** `<a href>` is captured (its text decides what it shows); without href, `<a id>` is an anchor. */
-function linkFrame(name: string, attrs: XmlAttrs, b: FlowBuilder, ctx: BuildContext): Frame {
-  if (attrs.href !== undefined) return new CaptureFrame(name, attrs, HTML_LINK, b, ctx);
+function linkFrame(name: string, attrs: XmlAttrs, b: FlowBuilder, ctx: BuildContext, frame: Frame): void {
+  if (attrs.href !== undefined) {
+    frame.captureInto(new CaptureFrame(name, attrs, HTML_LINK, b, ctx));
+    return;
+  }
   const id = attrs.id ?? attrs.name;
   if (id) b.addInline({ kind: 'anchor', id });
-  return walkFrame(b, ctx, END_NOTHING);
+  frame.walk(b, END_NOTHING);
 }
 
 function emoticon(attrs: XmlAttrs, b: FlowBuilder): void {

@@ -1,4 +1,3 @@
-import type { Frame as BuildFrame } from './build-frame';
 import type { Block, HeadingLevel, Inline, MarkKind } from './doc-model';
 import * as finalize from './finalize-inlines';
 
@@ -9,11 +8,6 @@ export interface HeadingSink {
 
 /** An inline container that is open while its element's children are walked. */
 export type InlineSpec = { kind: 'mark'; mark: MarkKind } | { kind: 'link'; href?: string };
-
-interface Frame {
-  readonly spec: InlineSpec | undefined;
-  readonly children: Inline[];
-}
 
 /** Module-local bindings for the hot path: a loader's live export bindings may cost a call per read. */
 const { finalizeInlines } = finalize;
@@ -43,20 +37,25 @@ function isWhitespace(text: string): boolean {
  * cells and list items, code macros inside paragraphs, marks around paragraphs), and produces blocks:
  * loose inlines become paragraphs, a block splits the paragraph around it, and inline containers that
  * are open at the split are reopened after it.
+ *
+ * The open paragraph's content is one flat array: each open inline container's children are the items
+ * from its start to the end (only the innermost one grows), and become its node when it closes.
  */
 export class FlowBuilder {
   private readonly blocks: Block[] = [];
-  /** 0 for a paragraph, 1–6 for a heading; undefined when no paragraph is open. */
-  private level: number | undefined;
-  private frames: Frame[] = [];
+  /** 0 for a paragraph, 1–6 for a heading; -1 when no paragraph is open. */
+  private level = -1;
+  /** The open inline containers, outermost first: they stay open across the paragraphs they span. */
   private readonly specs: InlineSpec[] = [];
-  /** The document builder's walking frames for this builder, by action (see build-frame.ts). */
-  readonly walkers: (BuildFrame | undefined)[] = [undefined, undefined, undefined];
+  /** The open paragraph's content (see above). */
+  private items: Inline[] = [];
+  /** While a paragraph is open: where each open inline container's children start in `items`. */
+  private readonly starts: number[] = [];
 
   constructor(private readonly headings: HeadingSink) {}
 
   get inParagraph(): boolean {
-    return this.level !== undefined;
+    return this.level >= 0;
   }
 
   startParagraph(level = 0): void {
@@ -70,34 +69,36 @@ export class FlowBuilder {
 
   openInline(spec: InlineSpec): void {
     this.specs.push(spec);
-    if (this.level !== undefined) this.frames.push({ spec, children: [] });
+    if (this.level >= 0) this.starts.push(this.items.length);
   }
 
   closeInline(): void {
-    this.specs.pop();
-    if (this.level === undefined) return;
-    const frame = this.frames.pop()!;
-    const node = toInline(frame);
-    if (node !== undefined) this.frames[this.frames.length - 1]!.children.push(node);
+    const spec = this.specs.pop()!;
+    if (this.level < 0) return;
+    this.closeContainer(spec, this.starts.pop()!);
   }
 
   addText(raw: string): void {
     let text: string;
     if (isWhitespace(raw)) {
-      if (this.level === undefined) return;
+      if (this.level < 0) return;
       text = raw === '' ? '' : ' ';
     } else {
       text = collapseWhitespace(raw);
+      if (this.level < 0) this.open(0);
     }
-    const children = this.target();
-    const last = children[children.length - 1];
+    const items = this.items;
+    const starts = this.starts;
+    const from = starts.length === 0 ? 0 : starts[starts.length - 1]!;
+    const last = items.length > from ? items[items.length - 1]! : undefined;
     // Text nodes are the builder's own until the paragraph is finished: extend the last one.
     if (last !== undefined && last.kind === 'text') last.text += text;
-    else children.push({ kind: 'text', text });
+    else items.push({ kind: 'text', text });
   }
 
   addInline(node: Inline): void {
-    this.target().push(node);
+    if (this.level < 0) this.open(0);
+    this.items.push(node);
   }
 
   /** Ends the open paragraph (what follows goes into a new one, inside the same open marks). */
@@ -111,27 +112,32 @@ export class FlowBuilder {
     return this.blocks;
   }
 
-  private target(): Inline[] {
-    if (this.level === undefined) this.open(0);
-    return this.frames[this.frames.length - 1]!.children;
-  }
-
   private open(level: number): void {
     this.level = level;
-    this.frames = [{ spec: undefined, children: [] }];
-    for (const spec of this.specs) this.frames.push({ spec, children: [] });
+    for (let i = 0; i < this.specs.length; i++) this.starts.push(0);
+  }
+
+  /** An inline container's children are the items from `start` on: they become its node. */
+  private closeContainer(spec: InlineSpec, start: number): void {
+    const items = this.items;
+    if (items.length <= start) return;
+    const children = items.splice(start);
+    items.push(
+      spec.kind === 'mark'
+        ? { kind: 'mark', mark: spec.mark, children }
+        : { kind: 'link', href: spec.href, children },
+    );
   }
 
   private flush(): void {
-    if (this.level === undefined) return;
-    for (let i = this.frames.length - 1; i > 0; i--) {
-      const node = toInline(this.frames[i]!);
-      if (node !== undefined) this.frames[i - 1]!.children.push(node);
-    }
-    const children = finalizeInlines(this.frames[0]!.children);
     const level = this.level;
-    this.level = undefined;
-    this.frames = [];
+    if (level < 0) return;
+    const starts = this.starts;
+    for (let i = starts.length - 1; i >= 0; i--) this.closeContainer(this.specs[i]!, starts[i]!);
+    if (starts.length !== 0) starts.length = 0;
+    const children = finalizeInlines(this.items);
+    this.items = [];
+    this.level = -1;
     if (children.length === 0 || isInvisible(children)) return;
     if (level === 0) {
       this.blocks.push({ kind: 'paragraph', children });
@@ -147,14 +153,13 @@ export class FlowBuilder {
   }
 }
 
-function toInline(frame: Frame): Inline | undefined {
-  if (frame.children.length === 0 || frame.spec === undefined) return undefined;
-  if (frame.spec.kind === 'mark') return { kind: 'mark', mark: frame.spec.mark, children: frame.children };
-  return { kind: 'link', href: frame.spec.href, children: frame.children };
-}
-
 /** Only whitespace (including no-break spaces): an empty paragraph, as `<p>&nbsp;</p>` is. */
 function isInvisible(children: Inline[]): boolean {
-  for (const node of children) if (node.kind !== 'text' || VISIBLE.test(node.text)) return false;
+  for (const node of children) {
+    if (node.kind !== 'text') return false;
+    // Most paragraphs start with a printable ASCII character: visible without a regex.
+    const c = node.text.charCodeAt(0);
+    if ((c > 32 && c < 127) || VISIBLE.test(node.text)) return false;
+  }
   return true;
 }

@@ -1,7 +1,7 @@
 import { assertNever } from '../domain/assert-never';
 import type { BuildContext } from './build-context';
 import * as frames from './build-frame';
-import { Frame } from './build-frame';
+import type { Frame } from './build-frame';
 import * as capture from './capture-frame';
 import type { CaptureTarget } from './capture-frame';
 import type { Block } from './doc-model';
@@ -16,7 +16,7 @@ import type { MacroParts } from './read-macro';
 import type { XmlElement } from './xml-tree';
 
 /** Module-local bindings for the hot path: a loader's live export bindings may cost a call per read. */
-const { END_PARAGRAPH, END_NOTHING, FLOW_INTO, FlowFrame, SKIP, walkFrame } = frames;
+const { END_PARAGRAPH, END_NOTHING, FLOW_INTO } = frames;
 const { CaptureFrame } = capture;
 const { macroKind } = catalogue;
 const { plainText } = read;
@@ -78,7 +78,7 @@ const unknownMacro: blocks.MacroBuilder = (macro, b) => {
  * body streams into blocks (callouts, expand, section), into the page (unwrapped and unknown macros),
  * or is captured when the macro reads it as text (code, math); the macro is built when it ends.
  */
-export class MacroFrame extends Frame implements CaptureTarget {
+export class MacroFrame implements CaptureTarget {
   blocks: Block[] = [];
   private readonly name: string;
   private readonly kind: MacroKind | undefined;
@@ -93,7 +93,6 @@ export class MacroFrame extends Frame implements CaptureTarget {
     private readonly b: FlowBuilder,
     private readonly ctx: BuildContext,
   ) {
-    super();
     this.name = (attrs['ac:name'] ?? '').trim().toLowerCase();
     this.kind = macroKind(this.name);
     if (this.kind === undefined)
@@ -103,22 +102,23 @@ export class MacroFrame extends Frame implements CaptureTarget {
       );
   }
 
-  child(name: string, attrs: XmlAttrs): Frame {
-    if (name === 'ac:parameter' || name === 'ac:default-parameter')
-      return new CaptureFrame(name, attrs, this, this.b, this.ctx);
-    if (name === 'ac:rich-text-body') {
-      if (this.hasRichBody) return SKIP;
-      this.hasRichBody = true;
-      return this.richBodyFrame(name, attrs);
-    }
-    if (name === 'ac:plain-text-body' && !this.hasPlainBody) {
+  /** A child element starts: sets up `frame` for its content. */
+  child(name: string, attrs: XmlAttrs, frame: Frame): void {
+    if (name === 'ac:parameter' || name === 'ac:default-parameter') {
+      frame.captureInto(new CaptureFrame(name, attrs, this, this.b, this.ctx));
+    } else if (name === 'ac:rich-text-body') {
+      if (this.hasRichBody) frame.skip();
+      else {
+        this.hasRichBody = true;
+        this.richBodyFrame(name, attrs, frame);
+      }
+    } else if (name === 'ac:plain-text-body' && !this.hasPlainBody) {
       this.hasPlainBody = true;
-      return new CaptureFrame(name, attrs, this, this.b, this.ctx);
+      frame.captureInto(new CaptureFrame(name, attrs, this, this.b, this.ctx));
+    } else {
+      frame.skip();
     }
-    return SKIP;
   }
-
-  text(): void {}
 
   captured(el: XmlElement): void {
     if (el.name === 'ac:parameter') this.params.set((el.attrs['ac:name'] ?? '').toLowerCase(), el);
@@ -139,25 +139,29 @@ export class MacroFrame extends Frame implements CaptureTarget {
     (this.kind === undefined ? unknownMacro : builderFor(this.kind))(parts, this.b, this.ctx);
   }
 
-  private richBodyFrame(name: string, attrs: XmlAttrs): Frame {
+  private richBodyFrame(name: string, attrs: XmlAttrs, frame: Frame): void {
     switch (this.kind) {
       case undefined:
-        return walkFrame(this.b, this.ctx, END_NOTHING);
+        frame.walk(this.b, END_NOTHING);
+        return;
       case 'unwrap':
         this.b.endParagraph();
-        return walkFrame(this.b, this.ctx, END_PARAGRAPH);
+        frame.walk(this.b, END_PARAGRAPH);
+        return;
       case 'callout':
       case 'panel':
       case 'expand':
       case 'section':
-        return new FlowFrame(this.ctx, FLOW_INTO, undefined, this);
+        frame.flow(FLOW_INTO, this.b, this.ctx.builder(), this);
+        return;
       case 'code':
       case 'noformat':
       case 'math-inline':
       case 'math-block':
-        return new CaptureFrame(name, attrs, this, this.b, this.ctx);
+        frame.captureInto(new CaptureFrame(name, attrs, this, this.b, this.ctx));
+        return;
       default:
-        return SKIP;
+        frame.skip();
     }
   }
 }
