@@ -1,6 +1,7 @@
 import { keys } from '../../domain/storage-layout';
 import type { Clock } from '../../ports/clock';
 import type { Store } from '../../ports/store';
+import { ClaimLog } from '../claim-log';
 import { extendPause, pausedUntil, refusedUntil, type Reservation } from '../rate-pause';
 
 export interface RateWindowOptions {
@@ -13,10 +14,6 @@ export interface RateWindowOptions {
   key?: string;
 }
 
-interface Head {
-  head: number;
-}
-
 const MAX_CLAIM_ATTEMPTS = 50;
 
 /**
@@ -27,10 +24,9 @@ const MAX_CLAIM_ATTEMPTS = 50;
  * claims `halo-window:<id>:<k>` = {at} with `ifAbsent`. Claims are unique; positions are contiguous
  * and in time order (a claimant reads the clock only after position k-1 is known to be taken), so
  * request k may go when request k-300 is at least a window (plus a margin) old: at most 300 stamps
- * in any window, whatever runs in parallel. `halo-window:<id>` = {head} is only a hint of the last
- * position: a stale hint costs failed claims, never a double one. Slot k-600 is deleted when k is
- * claimed, so at most ~600 small keys exist per target and a hint never lags into deleted slots
- * (that would take one reserve() stalled for a whole window between two storage calls). On 429:
+ * in any window, whatever runs in parallel (the log is a ClaimLog: a lagging head hint costs a few
+ * reads, never a lockout nor a slot given twice). Slot k-600 is deleted when k is claimed, so at
+ * most ~600 small keys exist per target. On 429:
  * `halo-window:<id>:saturated` = {until}. Deleting a target should delete the `halo-window:<id>`
  * key and the `halo-window:<id>:` prefix.
  */
@@ -39,6 +35,7 @@ export class HaloRateWindow {
   private readonly windowMs: number;
   private readonly marginMs: number;
   private readonly base: string;
+  private readonly log: ClaimLog<{ at: number }>;
 
   constructor(
     private readonly store: Store,
@@ -50,6 +47,7 @@ export class HaloRateWindow {
     this.windowMs = (options.windowSeconds ?? 300) * 1000;
     this.marginMs = options.marginMs ?? 1000;
     this.base = options.key ?? keys.haloWindow(targetId);
+    this.log = new ClaimLog(store, this.base, 2 * this.limit);
   }
 
   /**
@@ -61,20 +59,21 @@ export class HaloRateWindow {
       throw new RangeError(`reserve(n): n must be an integer from 1 to ${this.limit}`);
     const paused = await pausedUntil(this.store, this.clock, `${this.base}:saturated`);
     if (paused !== undefined) return refusedUntil(this.clock, paused);
-    let k = ((await this.store.get<Head>(this.base))?.head ?? 0) + 1;
-    let last = 0;
-    for (let claimed = 0, attempts = 0; claimed < n; k += 1) {
+    let k = (await this.log.head()) + 1;
+    for (let claimed = 0, attempts = 0; claimed < n;) {
       if (++attempts > MAX_CLAIM_ATTEMPTS) return { ok: false, retryAfterSeconds: 1, waitMs: 1000 };
+      if (claimed === 0 && !(await this.log.claimable(k, await this.log.get(k - 1)))) {
+        k = await this.log.frontier();
+        continue;
+      }
       const now = this.clock.now();
       const freeAt = await this.freeAt(k + n - claimed - 1 - this.limit);
       if (freeAt > now) return refusedUntil(this.clock, freeAt);
-      if (await this.store.set(this.slot(k), { at: now }, { ifAbsent: true })) {
+      if (await this.log.claim(k, { at: now })) {
         claimed += 1;
-        last = k;
-        if (k > 2 * this.limit) await this.store.delete(this.slot(k - 2 * this.limit));
-      }
+        k += 1;
+      } else k = await this.log.freeAbove(k);
     }
-    await this.store.set(this.base, { head: last } satisfies Head);
     return { ok: true };
   }
 
@@ -86,11 +85,7 @@ export class HaloRateWindow {
   /** When position `blocker` + limit may go: a window (plus margin) after request `blocker`. */
   private async freeAt(blocker: number): Promise<number> {
     if (blocker < 1) return 0;
-    const stamp = await this.store.get<{ at: number }>(this.slot(blocker));
+    const stamp = await this.log.get(blocker);
     return stamp === undefined ? 0 : stamp.at + this.windowMs + this.marginMs;
-  }
-
-  private slot(k: number): string {
-    return `${this.base}:${k}`;
   }
 }
