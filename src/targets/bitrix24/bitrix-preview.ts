@@ -6,6 +6,7 @@ import { planBitrix } from './bitrix-plan';
 import type { TaskQuery } from './bitrix-plan';
 import { parseWebhookUrl } from './bitrix-webhook';
 import { V3_METHOD, batchCommands, portalFacts, routeMessages, v3Params } from './message-sender';
+import type { Outgoing } from './message-sender';
 import { TaskIndex } from './task-index';
 import type { IndexedTask } from './task-index';
 
@@ -39,20 +40,7 @@ export async function previewBitrix(
     );
   if (messages.length === 0) return { request: NOTHING, notes: ['no linked task or chat to tell', ...notes] };
   const { v3, batched } = routeMessages(messages, await portalFacts(deps.store, settings.id));
-  if (messages.some((m) => m.via === 'im' && m.taskId !== undefined))
-    notes.push(
-      "a task chat the webhook's user cannot write to gets the message through the task (tasks.task.chat.message.send) instead",
-    );
-  if (v3.length > 0)
-    notes.push(
-      `${v3.length} message(s) to tasks without a chat go one request each through ${V3_METHOD} (REST 3.0)${batched.length > 0 ? ', before the batch' : ''}`,
-    );
-  const batches = Math.ceil(batched.length / BATCH_LIMIT);
-  if (batches > 1)
-    notes.push(
-      `${batched.length} messages go in ${batches} batch requests of up to ${BATCH_LIMIT}; the first is shown`,
-    );
-  notes.push(NOT_AGAIN);
+  notes.push(...routeNotes(messages, v3.length, batched.length));
   const [first] = v3;
   const body =
     batched.length > 0 || first === undefined
@@ -84,4 +72,23 @@ async function indexedTasks(
       "where the portal proves it filters tasks on the field, it is also asked for the page's tasks directly",
     );
   return new TaskIndex(deps.store, deps.clock, settings.id, query.field).tasksFor(query.pageId, query.host);
+}
+
+/** How the messages travel, as far as the preview can tell before the portal answers. */
+function routeNotes(messages: Outgoing[], v3: number, batched: number): string[] {
+  const notes: string[] = [];
+  if (messages.some((m) => m.via === 'im' && m.taskId !== undefined))
+    notes.push(
+      `a task chat the webhook's user cannot write to gets the message through the task (${V3_METHOD}) instead`,
+    );
+  if (v3 > 0)
+    notes.push(
+      `${v3} message(s) to tasks without a chat go one request each through ${V3_METHOD} (REST 3.0)${batched > 0 ? ', before the batch' : ''}`,
+    );
+  const batches = Math.ceil(batched / BATCH_LIMIT);
+  if (batches > 1)
+    notes.push(
+      `${batched} messages go in ${batches} batch requests of up to ${BATCH_LIMIT}; the first is shown`,
+    );
+  return [...notes, NOT_AGAIN];
 }
