@@ -35,6 +35,14 @@ const isMap = (v: unknown): v is Record<string, unknown> =>
 /** `[]` stands for an empty map (PHP's json_encode, B.2). */
 const asMap = (v: unknown): Record<string, unknown> => (isMap(v) ? v : {});
 
+/** The JSON body of one `batch` request: every command runs, whatever the others answer. */
+export function batchBody(commands: Array<[key: string, command: string]>): {
+  halt: 0;
+  cmd: Record<string, string>;
+} {
+  return { halt: 0, cmd: Object.fromEntries(commands) };
+}
+
 /**
  * The portal's REST API through an inbound webhook (the URL lives in secret storage only): v1
  * methods, REST 3.0 methods, and `batch` in chunks of 50 with per-command errors.
@@ -75,8 +83,9 @@ export class BitrixClient {
   async batch(commands: Array<[key: string, command: string]>): Promise<BatchOutcome> {
     const outcome: BatchOutcome = { results: new Map(), errors: new Map(), calls: 0 };
     for (let i = 0; i < commands.length; i += BATCH_LIMIT) {
-      const chunk = Object.fromEntries(commands.slice(i, i + BATCH_LIMIT));
-      const envelope = await this.call('batch', { halt: 0, cmd: chunk }, 'a batch of messages');
+      const body = batchBody(commands.slice(i, i + BATCH_LIMIT));
+      const chunk = body.cmd;
+      const envelope = await this.call('batch', body, 'a batch of messages');
       outcome.calls += 1;
       const inner = asMap(envelope.result);
       for (const [key, value] of Object.entries(asMap(inner.result))) outcome.results.set(key, value);

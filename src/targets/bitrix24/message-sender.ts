@@ -10,6 +10,9 @@ export type Outgoing =
   | { key: string; via: 'im'; dialogId: string; text: string; taskId?: string }
   | { key: string; via: 'task-chat' | 'comment'; taskId: string; text: string };
 
+/** A message for a task's chat through the REST 3.0 method. */
+export type TaskChatMessage = Outgoing & { via: 'task-chat'; taskId: string };
+
 export interface SendReport {
   sent: string[];
   /** Messages the portal refused for good (not retried), with its reason, by key. */
@@ -18,7 +21,7 @@ export interface SendReport {
   stopped?: BitrixError;
 }
 
-interface PortalFacts {
+export interface PortalFacts {
   /** An old portal: no task chats, no REST 3.0 chat method; comments instead. */
   oldTaskCard?: boolean;
 }
@@ -55,12 +58,11 @@ export class MessageSender {
       report.sent.push(...sentKeys);
       await this.store.set(logKey, { sent: [...done] }, { ttlSeconds: SENT_TTL_SECONDS });
     };
-    const portal = (await this.store.get<PortalFacts>(keys.bitrixPortal(this.targetId))) ?? {};
-    const todo = messages.filter((m) => !done.has(m.key));
-    const v3 = todo.filter((m) => m.via === 'task-chat' && !portal.oldTaskCard);
-    const batched = todo
-      .filter((m) => !v3.includes(m))
-      .map((m): Outgoing => (m.via === 'task-chat' ? { ...m, via: 'comment' } : m));
+    const portal = await portalFacts(this.store, this.targetId);
+    const { v3, batched } = routeMessages(
+      messages.filter((m) => !done.has(m.key)),
+      portal,
+    );
     try {
       for (const message of v3) {
         const fallback = await this.sendV3(client, message, report);
@@ -69,7 +71,7 @@ export class MessageSender {
       }
       for (let i = 0; i < batched.length; i += 50) {
         const chunk = batched.slice(i, i + 50);
-        const outcome = await client.batch(chunk.map((m, n) => [`m${n}`, command(m)]));
+        const outcome = await client.batch(batchCommands(chunk));
         const ok: string[] = [];
         let retry: BitrixErrorBody | undefined;
         chunk.forEach((m, n) => {
@@ -96,9 +98,7 @@ export class MessageSender {
   private async sendV3(client: BitrixClient, m: Outgoing, report: SendReport): Promise<Outgoing | undefined> {
     if (m.via !== 'task-chat') return undefined;
     try {
-      await client.callV3('tasks.task.chat.message.send', {
-        fields: { taskId: Number(m.taskId), text: m.text },
-      });
+      await client.callV3(V3_METHOD, v3Params(m));
       return undefined;
     } catch (error) {
       if (!(error instanceof BitrixError) || error.retryable) throw error;
@@ -110,6 +110,38 @@ export class MessageSender {
       return undefined;
     }
   }
+}
+
+/** What the portal has shown of itself (an old task card), as stored; read-only. */
+export async function portalFacts(store: Store, targetId: string): Promise<PortalFacts> {
+  return (await store.get<PortalFacts>(keys.bitrixPortal(targetId))) ?? {};
+}
+
+/**
+ * How messages travel: task-chat ones through the REST 3.0 method, one request each (as comments
+ * in a batch on an old portal); the rest in batches, in the order given.
+ */
+export function routeMessages(
+  todo: Outgoing[],
+  portal: PortalFacts,
+): { v3: Array<TaskChatMessage>; batched: Outgoing[] } {
+  const v3 = todo.filter((m): m is TaskChatMessage => m.via === 'task-chat' && !portal.oldTaskCard);
+  const batched = todo
+    .filter((m) => !v3.some((v) => v === m))
+    .map((m): Outgoing => (m.via === 'task-chat' ? { ...m, via: 'comment' } : m));
+  return { v3, batched };
+}
+
+/** The REST 3.0 method for a task's chat (not batchable). */
+export const V3_METHOD = 'tasks.task.chat.message.send';
+
+export function v3Params(m: { taskId: string; text: string }): Record<string, unknown> {
+  return { fields: { taskId: Number(m.taskId), text: m.text } };
+}
+
+/** The keyed commands of one batch (`m0`, `m1`, …) for up to 50 messages. */
+export function batchCommands(chunk: Outgoing[]): Array<[key: string, command: string]> {
+  return chunk.map((m, n) => [`m${n}`, command(m)]);
 }
 
 function command(m: Outgoing): string {
