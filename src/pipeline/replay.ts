@@ -49,14 +49,18 @@ type Replayed = Pick<DeliveryRecord, 'pageId' | 'spaceKey' | 'targetId' | 'event
 export function replayJob(record: Replayed, now: number): PushJob {
   const action = pageAction.safeParse(/^page\.(\w+)$/.exec(record.event)?.[1]);
   const at = /@(\d{4}-\d\d-\d\dT[\d:.]+Z)$/.exec(record.trace ?? '')?.[1];
+  const replayed = action.success ? action.data : REEVALUATED;
   const event: RelayEvent = {
     kind: 'page',
-    action: action.success ? action.data : REEVALUATED,
+    action: replayed,
     pageId: record.pageId,
     ...(record.spaceKey !== '-' && { spaceKey: record.spaceKey }),
     at: at ?? new Date(now).toISOString(),
     minorEdit: false,
-    suppressNotifications: true,
+    // The replayed event is the one that failed: those it should have told (Bitrix24's tasks and
+    // chats) are told now. A delivery that was meant to tell no one never failed for it (the
+    // adapter records it as delivered), and messages an earlier attempt sent are not sent again.
+    suppressNotifications: replayed === REEVALUATED,
   };
   return {
     body: { v: 1, event, targets: [record.targetId], trace: `replay@${new Date(now).toISOString()}` },

@@ -1,6 +1,7 @@
 import type { DeliveryRecord } from '../../src/domain/delivery-record';
 import { ENTITIES } from '../../src/domain/storage-layout';
 import { handleConfluenceEvent } from '../../src/pipeline/handle-event';
+import { replayOne } from '../../src/pipeline/replay';
 import { bitrixState } from '../../src/sandbox/scenario/bitrix-sandbox-target';
 import { scenarioSchema } from '../../src/sandbox/scenario/scenario-schema';
 import { startSandbox, type SandboxEnv } from '../../src/sandbox/scenario/sandbox-env';
@@ -78,6 +79,31 @@ describe('the Bitrix24 target', () => {
     expect(texts[0]).toMatch(
       /^Page "VPN setup" was updated by Alice Martin, 2026-01-05 \d\d:\d\d UTC\. Link: http:\/\/127\.0\.0\.1:\d+\/wiki\/spaces\/DOCS\/pages\/\d+\/VPN\+setup$/,
     );
+  });
+
+  it('Replay of a failed delivery tells the tasks what they missed, once', async () => {
+    env = await startSandbox(scenario(), (v) => v);
+    const a = env.refs.get('a')!;
+    // The webhook was revoked when the page changed: the delivery fails (not retryable).
+    sandbox().portal.injectFault({ method: 'batch', status: 401, code: 'NO_AUTH_FOUND', times: 1 });
+    await run(env.state.updatePage(a, { body: '<p>Install client 5.3.</p>' }));
+    expect(state().tasks).toEqual({ t1: 0, t2: 0, t3: 0 });
+    const failed = log().filter((r) => r.targetId === 'portal' && r.status === 'failed');
+    expect(failed).toHaveLength(1);
+    // Fixed: Replay from the Activity tab sends the comments the tasks missed.
+    const key = Object.entries(env.store.snapshot().entities[ENTITIES.delivery.name] ?? {}).find(
+      ([, v]) => (v as unknown as DeliveryRecord).deliveryId === failed[0]!.deliveryId,
+    )![0];
+    expect(await replayOne(env.platform, key)).toMatchObject({ queued: 1 });
+    await env.queue.runUntilIdle();
+    expect(state().tasks).toEqual({ t1: 1, t2: 1, t3: 0 });
+    // The failure is settled: a second Replay is refused, and the next edit is told as usual.
+    expect(await replayOne(env.platform, key)).toEqual({
+      error: 'Only failed deliveries of a page can be replayed.',
+    });
+    await env.clock.advanceBy(120_000);
+    await run(env.state.updatePage(a, { body: '<p>Install client 5.4.</p>' }));
+    expect(state().tasks).toEqual({ t1: 2, t2: 2, t3: 0 });
   });
 
   it('tells the chat of a new page, and the tasks of a trashed one', async () => {
