@@ -1,5 +1,7 @@
 // triggers
 export { onConfluenceEvent } from './entry/on-confluence-event';
+// scheduled triggers
+export { lineSweep } from './entry/line-sweep';
 // queue consumers
 export { deliver } from './entry/deliver';
 // resolvers

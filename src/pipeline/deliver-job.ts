@@ -17,7 +17,7 @@ import { isReplayStep, replayStepSchema } from './replay';
 import { replayStep } from './replay-step';
 import { SettingsRepo } from './settings-repo';
 import { walkSubtree } from './walk-subtree';
-import { spacingFor } from '../targets/create-adapter';
+import { drainWorkersFor, spacingFor } from '../targets/create-adapter';
 import { drainStepSchema, isDrainStep, WaitingLine, type DrainStep, type Parked } from './waiting-line';
 
 export interface DeliverOptions {
@@ -54,14 +54,7 @@ export async function deliverJob(
       await recordRejected(log, platform.clock.now(), 'malformed drain step', job.body);
       return { kind: 'done' };
     }
-    const budget = new InvocationBudget(options.deadlineMs, () => platform.clock.now(), options.fetchBudget);
-    const timer = abortTimer(budget, options);
-    try {
-      await drainLine(platform, step.data.drain, budget, options.random ?? Math.random);
-    } finally {
-      clearTimeout(timer);
-    }
-    return { kind: 'done' };
+    return drain(platform, job, step.data.drain, options);
   }
   const parsed = jobBodySchema.safeParse(job.body);
   if (!parsed.success) {
@@ -167,8 +160,8 @@ async function sendOn(platform: Platform, jobs: PushJob[]): Promise<void> {
 }
 
 /**
- * The drain job of a target's waiting line: delivers the parked deliveries in turn order, each as
- * soon as the target may be called (its pause waited for here when it ends within LOOKAHEAD_MS; the
+ * The drain job of a target's waiting line: delivers the parked deliveries in turn order (a few at
+ * once where the target kind allows, drainWorkersFor), each as soon as the target may be called (its pause waited for here when it ends within LOOKAHEAD_MS; the
  * adapter paces the calls themselves), while the invocation's calls and time last; then pushes
  * itself for the rest. A turn is a place in the line, not a time: a delivery whose turn is later
  * goes now when the target has room. A parked delivery that fails before reaching the target waits
@@ -181,20 +174,74 @@ async function drainLine(
   random: () => number,
 ): Promise<void> {
   const line = new WaitingLine(platform, drain.targetId);
+  const target = (await new SettingsRepo(platform.store, platform.log).load()).targets.find(
+    (t) => t.id === drain.targetId,
+  );
+  const workers = target ? drainWorkersFor(target) : 1;
   for (let parked = await line.list(); parked.length > 0; parked = await line.list()) {
+    let next = 0;
     let delivered = 0;
-    for (const item of parked) {
-      const now = platform.clock.now();
-      if ((item.notBefore ?? 0) > now) continue;
-      const readyAt = await line.readyAt();
-      if (readyAt > now + LOOKAHEAD_MS || !budget.roomForDelivery()) return line.reschedule(drain.id);
-      if (readyAt > now) await platform.clock.sleep(readyAt - now, budget.controller.signal);
-      await deliverParked(platform, line, item, budget, random);
-      delivered++;
-    }
-    if (delivered === 0) break;
+    let inFlight = 0;
+    let stop = false;
+    // A few deliveries at once: each spends most of its time reading the page and storage, and
+    // one at a time would set a slower pace than the target's own; the adapter keeps its limit.
+    const worker = async (): Promise<void> => {
+      while (!stop && next < parked.length) {
+        const item = parked[next++]!;
+        const now = platform.clock.now();
+        if ((item.notBefore ?? 0) > now) continue;
+        const readyAt = await line.readyAt();
+        if (readyAt > now + LOOKAHEAD_MS || !budget.roomForDelivery(inFlight)) {
+          stop = true;
+          return;
+        }
+        inFlight++;
+        try {
+          if (readyAt > now) await platform.clock.sleep(readyAt - now, budget.controller.signal);
+          await deliverParked(platform, line, item, budget, random);
+        } finally {
+          inFlight--;
+        }
+        delivered++;
+      }
+    };
+    await Promise.all(Array.from({ length: workers }, worker));
+    if (stop || delivered === 0) break;
   }
   return line.reschedule(drain.id);
+}
+
+/**
+ * A drain job. Storage or the queue failing under it asks Forge for a redelivery (which needs no
+ * push, unlike pushing a new drain); once the retries are used up the drain lets go of the line's
+ * mark, so that the next park or the sweep starts a new one: parked deliveries are never stranded.
+ */
+async function drain(
+  platform: Platform,
+  job: ReceivedJob,
+  step: DrainStep['drain'],
+  options: DeliverOptions,
+): Promise<JobOutcome> {
+  const budget = new InvocationBudget(options.deadlineMs, () => platform.clock.now(), options.fetchBudget);
+  const timer = abortTimer(budget, options);
+  try {
+    await drainLine(platform, step, budget, options.random ?? Math.random);
+    return { kind: 'done' };
+  } catch (error) {
+    const reason = (error as Error).message;
+    platform.log.warn('drain failed', { targetId: step.targetId, attempt: job.retryCount + 1, reason });
+    if (job.retryCount < QUEUE_LIMITS.maxRetries)
+      return {
+        kind: 'retry',
+        afterSeconds: 60,
+        reason: 'FUNCTION_RETRY_REQUEST',
+        data: { reason: reason.slice(0, 500) },
+      };
+    await new WaitingLine(platform, step.targetId).release(step.id).catch(() => undefined);
+    return { kind: 'done' };
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** A pause of the target this short is waited for in the drain's invocation. */

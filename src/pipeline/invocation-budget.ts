@@ -5,8 +5,11 @@ import type { Http } from '../ports/http';
 export const FETCH_BUDGET = 90;
 /** Calls one target delivery may need (target call, egress check, a Confluence lookup). */
 export const CALLS_PER_TARGET = 4;
-/** Calls one whole delivery of a job may need: the page's facts (page, labels, restrictions, ancestors) and a target. */
-export const CALLS_PER_DELIVERY = 12;
+/**
+ * Calls one whole delivery of a job may need: the page (with its labels), its restrictions and
+ * ancestors' where checked, an author lookup, and the target's calls.
+ */
+export const CALLS_PER_DELIVERY = 6;
 
 /**
  * Counts the network calls of one invocation and knows its deadline, so that work which would
@@ -43,9 +46,14 @@ export class InvocationBudget {
     };
   }
 
-  /** Whether another job's delivery (its page read afresh, one target) fits in what is left. */
-  roomForDelivery(): boolean {
-    return this.calls + CALLS_PER_DELIVERY <= this.fetchBudget && this.now() < this.deadlineMs;
+  /**
+   * Whether another job's delivery (its page read afresh, one target) fits in what is left, with
+   * `inFlight` others still running.
+   */
+  roomForDelivery(inFlight = 0): boolean {
+    return (
+      this.calls + CALLS_PER_DELIVERY * (inFlight + 1) <= this.fetchBudget && this.now() < this.deadlineMs
+    );
   }
 
   /** Whether another target fits in what is left of calls and time. */

@@ -45,8 +45,6 @@ interface DrainMark {
 const STALE_DRAIN_MS = 5 * 60_000;
 /** Parked deliveries read per listing (they are sorted by turn within it). */
 const LIST_LIMIT = 50;
-/** A line a day long means the target is gone; storage drops what is still parked then. */
-const LINE_TTL_SECONDS = 24 * 3600;
 
 /**
  * The waiting line of a rate-limited target. A delivery that must wait for its turn (rate-state.ts)
@@ -57,8 +55,9 @@ const LINE_TTL_SECONDS = 24 * 3600;
  * triggers keep Forge's 500 events a minute for themselves (DESIGN §3).
  *
  * Parked deliveries are removed only after they were handled (a crash leaves them for the next
- * drain; the ledger makes a second run harmless). A lost drain job is noticed by the next park
- * once its mark is STALE_DRAIN_MS old.
+ * drain; the ledger makes a second run harmless). A lost drain job is noticed by the next park,
+ * or by the sweep every five minutes, once its mark is STALE_DRAIN_MS old; a drain that fails is
+ * retried by the queue (no push needed) and, when it gives up, lets go of its mark.
  */
 export class WaitingLine {
   constructor(
@@ -74,7 +73,8 @@ export class WaitingLine {
     const value: ParkedValue = { due, job: { body: job.body }, retryCount: retry?.retryCount ?? 0 };
     if (retry) value.notBefore = retry.notBefore;
     const key = `${keys.line(this.targetId)}:${String(Math.max(0, Math.round(due))).padStart(15, '0')}:${randomUUID()}`;
-    await this.platform.store.set(key, value, { ttlSeconds: LINE_TTL_SECONDS });
+    // No expiry: a parked delivery leaves the line only once handled (the sweep keeps it moving).
+    await this.platform.store.set(key, value);
     await this.ensureDrain(Math.max(await this.readyAt(), retry?.notBefore ?? 0));
   }
 
@@ -118,24 +118,58 @@ export class WaitingLine {
     if ((await this.list()).length > 0) await this.ensureDrain(await this.readyAt());
   }
 
-  private async ensureDrain(at: number): Promise<void> {
-    const now = this.platform.clock.now();
-    const mark = await this.platform.store.get<DrainMark>(keys.lineDrain(this.targetId));
-    if (mark && mark.at > now - STALE_DRAIN_MS && mark.at <= Math.max(at, now) + 1000) return;
-    await this.pushDrain(at);
+  /**
+   * The sweep (a scheduled trigger): a line with deliveries but no live drain job, e.g. after a drain
+   * gave up on its retries or a lost push, gets one. True when one was pushed.
+   */
+  async sweep(): Promise<boolean> {
+    const left = await this.list();
+    if (left.length === 0) return false;
+    return this.ensureDrain(Math.max(await this.readyAt(), Math.min(...left.map((p) => p.notBefore ?? 0))));
   }
 
+  /** A drain that gives up drops its mark if it still holds it, so the next park or sweep takes over. */
+  async release(id: string | undefined): Promise<void> {
+    const mark = await this.platform.store.get<DrainMark>(keys.lineDrain(this.targetId));
+    if (mark !== undefined && mark.id === id) await this.platform.store.delete(keys.lineDrain(this.targetId));
+  }
+
+  private async ensureDrain(at: number): Promise<boolean> {
+    const now = this.platform.clock.now();
+    const mark = await this.platform.store.get<DrainMark>(keys.lineDrain(this.targetId));
+    if (mark && mark.at > now - STALE_DRAIN_MS && mark.at <= Math.max(at, now) + 1000) return false;
+    await this.pushDrain(at);
+    return true;
+  }
+
+  /**
+   * The mark is written before the push, so the drain pushed is always the one the line expects;
+   * a push that fails takes its mark back (the caller's retry, the next park or the sweep go on).
+   */
   private async pushDrain(at: number): Promise<void> {
     const now = this.platform.clock.now();
     const delayInSeconds = Math.min(Math.max(0, Math.ceil((at - now) / 1000)), QUEUE_LIMITS.maxDelaySeconds);
     const id = randomUUID();
-    const body: DrainStep = { v: 1, drain: { targetId: this.targetId, id } };
-    await this.platform.queue.push([
-      { body, delayInSeconds, concurrency: { key: `target-${this.targetId}`, limit: 1 } },
-    ]);
     const mark: DrainMark = { at: now + delayInSeconds * 1000, id };
     await this.platform.store.set(keys.lineDrain(this.targetId), mark, {
       ttlSeconds: delayInSeconds + STALE_DRAIN_MS / 1000,
     });
+    const body: DrainStep = { v: 1, drain: { targetId: this.targetId, id } };
+    try {
+      await this.platform.queue.push([
+        { body, delayInSeconds, concurrency: { key: `target-${this.targetId}`, limit: 1 } },
+      ]);
+    } catch (error) {
+      await this.release(id);
+      throw error;
+    }
   }
+}
+
+/** Gives every target's waiting line a drain job where one is missing (scheduled every 5 minutes). */
+export async function sweepLines(platform: Platform, targetIds: readonly string[]): Promise<string[]> {
+  const pushed: string[] = [];
+  for (const targetId of targetIds)
+    if (await new WaitingLine(platform, targetId).sweep()) pushed.push(targetId);
+  return pushed;
 }

@@ -37,6 +37,25 @@ export function formatsFor(target: TargetSettings): ConvertFormat[] {
 }
 
 /** How far apart waiting deliveries come back while a target is throttled (its pace). */
+/**
+ * Deliveries a drain of the target's waiting line runs at once (pipeline/waiting-line.ts). Bitrix24
+ * allows 2 calls a second and a delivery spends most of its time reading Confluence and storage,
+ * so several run side by side while the adapter keeps the bucket; a Halo delivery makes two calls
+ * against 1 a second, and ones running side by side would only waste reads on throttled turns.
+ */
+export function drainWorkersFor(target: TargetSettings): number {
+  switch (target.kind) {
+    case 'webhook':
+      return 4;
+    case 'halo':
+      return 1;
+    case 'bitrix24':
+      return 6;
+    default:
+      return assertNever(target, 'target kind');
+  }
+}
+
 export function spacingFor(target: TargetSettings): number {
   switch (target.kind) {
     case 'webhook':

@@ -3,6 +3,8 @@ import { ENTITIES, keys } from '../../src/domain/storage-layout';
 import { deliverJob } from '../../src/pipeline/deliver-job';
 import { handleConfluenceEvent } from '../../src/pipeline/handle-event';
 import { WaitingLine } from '../../src/pipeline/waiting-line';
+import { sweepAllLines } from '../../src/entry/line-sweep';
+import { QueueRateLimitError } from '../../src/ports/job-queue';
 import { normaliseEvent } from '../../src/domain/normalise-event';
 import { feedEvents } from '../../src/sandbox/scenario/feed-events';
 import { scenarioSchema } from '../../src/sandbox/scenario/scenario-schema';
@@ -197,5 +199,48 @@ describe('the waiting line of a rate-limited target', () => {
     expect(env.queue.backlog().pending).toBe(1);
     await line.reschedule(mark.id); // the expected one pushes the next, for what is left
     expect(env.queue.backlog().pending).toBe(2);
+  });
+
+  it('a drain that cannot push its successor is retried by the queue, and the sweep resumes the line', async () => {
+    env = await startSandbox(scenario(), (v) => v);
+    const portal = env.bitrixes.get('portal')!.portal;
+    await warm();
+    portal.model.messages.length = 0;
+    const event = normaliseEvent(env.state.updatePage(env.refs.get('p4')!, { body: '<p>v2</p>' }));
+    if (event.kind !== 'event') throw new Error('the fake’s event must normalise');
+    // The target is paused for a minute (a 429); the delivery waits in the line.
+    await env.store.set(keys.rate('portal'), { nextAllowedAt: env.clock.now() + 60_000 });
+    const body = { v: 1, event: event.event, targets: ['portal'], ticketAt: env.clock.now() };
+    await new WaitingLine(env.platform, 'portal').park({ body }, env.clock.now());
+    const mark = env.store.snapshot().keys[keys.lineDrain('portal')] as { id: string };
+    // The queue refuses every push (500 events a minute used up by triggers).
+    const refusing = {
+      ...env.platform,
+      queue: { push: () => Promise.reject(new QueueRateLimitError()) },
+    };
+    const drainJob = (retryCount: number) => ({
+      body: { v: 1, drain: { targetId: 'portal', id: mark.id } },
+      jobId: 'j',
+      eventId: 'e',
+      retryCount,
+    });
+    const options = { deadlineMs: env.clock.now() + 100_000 };
+    expect(await deliverJob(refusing, drainJob(0), options)).toMatchObject({
+      kind: 'retry',
+      reason: 'FUNCTION_RETRY_REQUEST',
+    });
+    expect(await deliverJob(refusing, drainJob(4), options)).toEqual({ kind: 'done' });
+    // Given up: no mark is left behind, the delivery is still parked, and the sweep starts a drain.
+    expect(env.store.snapshot().keys[keys.lineDrain('portal')]).toBeUndefined();
+    expect(parkedKeys(env)).toHaveLength(1);
+    const pending = env.queue.backlog().pending;
+    expect(await sweepAllLines(env.platform)).toEqual(['portal']);
+    expect(await sweepAllLines(env.platform)).toEqual([]); // one drain is enough
+    expect(env.queue.backlog().pending).toBe(pending + 1);
+    await env.queue.runUntilIdle();
+    expect(portal.model.messages.map((m) => m.text)).toEqual([
+      expect.stringContaining('"Page 4" was updated'),
+    ]);
+    expect(parkedKeys(env)).toEqual([]);
   });
 });

@@ -16,6 +16,7 @@ import { ConfluenceState } from '../fake-confluence/confluence-state';
 import { startFakeConfluence, type FakeConfluence } from '../fake-confluence/fake-confluence-server';
 import { startWebhookReceiver, type WebhookReceiver } from '../webhook-receiver/webhook-receiver';
 import type { FaultSpec, Scenario } from './scenario-schema';
+import { withLatency, type Latency } from './latency';
 import { startHaloTarget } from './halo-sandbox-target';
 import { resolveRef, seedConfluence } from './seed-confluence';
 import type { FakeHalo } from '../fake-halo/fake-halo-server';
@@ -43,6 +44,8 @@ export interface SandboxEnv {
 export interface SandboxOptions {
   /** Consumer invocations at once (default 4; Forge runs many more). */
   maxParallel?: number;
+  /** Virtual time each call of the pipeline takes (default none: calls are instant). */
+  latency?: Latency;
 }
 
 /** Starts the fake Confluence, one receiver per target, and the Node platform wired to both. */
@@ -70,7 +73,7 @@ export async function startSandbox(
   const queue = new NodeJobQueue({ clock, seed: scenario.seed, maxParallel: options.maxParallel });
   const confluenceApi = new RestConfluenceApi({ baseUrl: confluence.url, ...CREDENTIALS });
   const log = new MemoryLog();
-  const platform: Platform = {
+  const direct: Platform = {
     store,
     secrets,
     queue,
@@ -79,6 +82,7 @@ export async function startSandbox(
     clock,
     log,
   };
+  const platform = options.latency ? withLatency(direct, clock, options.latency) : direct;
   const receivers = new Map<string, WebhookReceiver>();
   const settings = new SettingsRepo(store, log);
   const halos = new Map<string, FakeHalo>();
