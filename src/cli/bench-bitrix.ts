@@ -113,7 +113,7 @@ async function thousandUpdates(latency?: Latency): Promise<void> {
     portal.model.messages.length = 0;
     const start = env.clock.now();
     const pushedBefore = env.queue.stats().pushed;
-    const { retriedTriggers } = await feedEvents(env, EVENTS, GAP_MS, (i) =>
+    const { retriedTriggers, lostEvents } = await feedEvents(env, EVENTS, GAP_MS, (i) =>
       env.state.updatePage(env.refs.get(`p${i % PAGES}`)!, { body: `<p>rev ${i}</p>` }),
     );
     const idle = (env.clock.now() - start) / 1000;
@@ -134,7 +134,7 @@ async function thousandUpdates(latency?: Latency): Promise<void> {
     console.log(`Bitrix24: ${EVENTS} page updates, each page linked by one task (${calls}):`);
     if (failed.length > 0) console.log(`  failed deliveries: ${failed.length}, e.g. ${failed[0]!.reason}`);
     console.log(
-      `  ${requests} requests (${JSON.stringify(byMethod)}), ${refused} refused by the bucket, ${portal.model.messages.length} messages; trigger retries ${retriedTriggers}`,
+      `  ${requests} requests (${JSON.stringify(byMethod)}), ${refused} refused by the bucket, ${portal.model.messages.length} messages; trigger retries ${retriedTriggers}, events lost ${lostEvents}`,
     );
     console.log(
       `  queue events ${queueEvents} (${EVENTS} triggers, the rest waits; ${drains} drain jobs carried the waiting line), 16 consumer invocations at once`,

@@ -80,7 +80,7 @@ export async function benchHalo(): Promise<void> {
     await env.queue.runUntilIdle();
     halo.resetStats();
     const start = env.clock.now();
-    const { retriedTriggers } = await feedEvents(env, EVENTS, GAP_MS, (i) =>
+    const { retriedTriggers, lostEvents } = await feedEvents(env, EVENTS, GAP_MS, (i) =>
       env.state.updatePage(env.refs.get(`p${i % PAGES}`)!, { body: `<p>rev ${i}</p>` }),
     );
     const elapsed = (env.clock.now() - start) / 1000;
@@ -98,7 +98,9 @@ export async function benchHalo(): Promise<void> {
     console.log(
       `  requests per update: ${(requests / EVENTS).toFixed(2)} (writes ${((byRoute['POST /api/KBArticle'] ?? 0) / EVENTS).toFixed(2)})`,
     );
-    console.log(`  trigger retries (the queue's 500 events a minute): ${retriedTriggers}`);
+    console.log(
+      `  trigger retries (the queue's 500 events a minute): ${retriedTriggers}, events lost ${lostEvents}`,
+    );
     console.log(
       `  virtual time ${elapsed.toFixed(0)} s against the floor ${floor.toFixed(0)} s (300 per 300 s, events every ${GAP_MS} ms): ${((elapsed / floor - 1) * 100).toFixed(1)} % over`,
     );

@@ -135,3 +135,30 @@ export function linkTasks(kit: BitrixKit, count: number, urls: string[] = [PAGE_
       }).id,
   );
 }
+
+/** A new footer comment on the page (a `notify` item). */
+export function comment(action: 'created' | 'updated' = 'created'): DeliveryItem {
+  return {
+    action: 'notify',
+    event: {
+      kind: 'comment',
+      action,
+      pageId: PAGE_ID,
+      commentId: '700',
+      location: 'footer',
+      minorEdit: false,
+      suppressNotifications: false,
+    },
+    page: page(),
+    comment: {
+      id: '700',
+      pageId: PAGE_ID,
+      status: 'current',
+      location: 'footer',
+      version: { number: 1, createdAt: '2026-01-05T10:30:00.000Z' },
+      body: '<p>Does this cover <em>node pools</em>?</p>',
+      deleted: false,
+    },
+    author: { accountId: '557058:bob', displayName: 'Bob Ivanov' },
+  };
+}

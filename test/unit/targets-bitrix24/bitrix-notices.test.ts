@@ -4,6 +4,7 @@ import {
   PAGE_URL,
   SITE,
   attempt,
+  comment,
   linkTasks,
   page,
   pageEvent,
@@ -16,32 +17,6 @@ const remoteState = { title: 'VPN setup', url: PAGE_URL, field: 'UF_CONFLUENCE_U
 
 function remove(action: 'trashed' | 'deleted' | 'permissions_updated', reason: string): DeliveryItem {
   return { action: 'remove', event: pageEvent(action), pageId: PAGE_ID, reason, remoteState };
-}
-
-function comment(action: 'created' | 'updated' = 'created'): DeliveryItem {
-  return {
-    action: 'notify',
-    event: {
-      kind: 'comment',
-      action,
-      pageId: PAGE_ID,
-      commentId: '700',
-      location: 'footer',
-      minorEdit: false,
-      suppressNotifications: false,
-    },
-    page: page(),
-    comment: {
-      id: '700',
-      pageId: PAGE_ID,
-      status: 'current',
-      location: 'footer',
-      version: { number: 1, createdAt: '2026-01-05T10:30:00.000Z' },
-      body: '<p>Does this cover <em>node pools</em>?</p>',
-      deleted: false,
-    },
-    author: { accountId: '557058:bob', displayName: 'Bob Ivanov' },
-  };
 }
 
 describe('Bitrix24 adapter: removals, chats, comments, watchers', () => {

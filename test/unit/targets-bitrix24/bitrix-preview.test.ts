@@ -11,8 +11,8 @@ import {
   TARGET,
   WEBHOOK,
   attempt,
+  comment,
   linkTasks,
-  page,
   pageEvent,
   startBitrixKit,
   upsert,
@@ -229,36 +229,15 @@ describe('Bitrix24 preview', () => {
   it('a new comment: one message per task author, and a missing webhook URL is named, never shown', async () => {
     await indexBuilt();
     await kit.secrets.deleteSecret(secretKeys.bitrixWebhookUrl(TARGET));
-    const item: DeliveryItem = {
-      action: 'notify',
-      event: {
-        kind: 'comment',
-        action: 'created',
-        pageId: PAGE_ID,
-        commentId: '700',
-        location: 'footer',
-        minorEdit: false,
-        suppressNotifications: false,
-      },
-      page: page(),
-      comment: {
-        id: '700',
-        pageId: PAGE_ID,
-        status: 'current',
-        location: 'footer',
-        version: { number: 1, createdAt: '2026-01-05T10:30:00.000Z' },
-        body: '<p>Does this cover <em>node pools</em>?</p>',
-        deleted: false,
-      },
-      author: { accountId: '557058:bob', displayName: 'Bob Ivanov' },
-    };
+    const item = comment();
     const shown = await preview(item);
     expect(previewed(shown)).toEqual([
       { dialogId: '8', text: expect.stringMatching(/^\[b\]New comment in Confluence\[\/b\]/) },
     ]);
     expect(shown.notes).toContain('the delivery would fail now: the Bitrix24 webhook URL is not set');
-    const comment = { ...item, comment: { ...item.comment, deleted: true } };
-    expect(await preview(comment)).toEqual({
+    if (item.action !== 'notify') throw new Error('a comment is a notify item');
+    const deleted = { ...item, comment: { ...item.comment, deleted: true } };
+    expect(await preview(deleted)).toEqual({
       request: 'nothing is sent',
       notes: ['only new comments are told'],
     });
