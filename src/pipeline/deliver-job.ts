@@ -161,11 +161,12 @@ async function sendOn(platform: Platform, jobs: PushJob[]): Promise<void> {
 
 /**
  * The drain job of a target's waiting line: delivers the parked deliveries in turn order (a few at
- * once where the target kind allows, drainWorkersFor), each as soon as the target may be called (its pause waited for here when it ends within LOOKAHEAD_MS; the
- * adapter paces the calls themselves), while the invocation's calls and time last; then pushes
- * itself for the rest. A turn is a place in the line, not a time: a delivery whose turn is later
- * goes now when the target has room. A parked delivery that fails before reaching the target waits
- * out a back-off, up to Forge's retry count, as its own job would have been retried.
+ * once where the target kind allows, drainWorkersFor), each as soon as the target may be called
+ * (its pause waited for here when it ends within LOOKAHEAD_MS; the adapter paces the calls
+ * themselves), while the invocation's calls and time last; then pushes itself for the rest. A turn
+ * is a place in the line, not a time: a delivery whose turn is later goes now when the target has
+ * room. A parked delivery that fails before reaching the target waits out a back-off, up to Forge's
+ * retry count, as its own job would have been retried.
  */
 async function drainLine(
   platform: Platform,
