@@ -14,21 +14,12 @@ import { PlainRenderer } from './render-plain';
 import { WarningSink } from './warning-sink';
 import { textContent } from './xml-tree';
 
-/** Characters XML does not allow (binary garbage); lone surrogates are left to the UTF-8 encoder. */
-const INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/;
-const INVALID_ALL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g;
-
 /** Parses a storage-format body once; render it with `renderDocument` to as many formats as needed. */
 export function parseStorage(storage: string, options: ConvertOptions = {}): StorageDocument {
   const warnings = new WarningSink();
   const input = typeof storage === 'string' ? storage : String(storage ?? '');
-  const clean = INVALID.test(input) ? input.replace(INVALID_ALL, '') : input;
-  if (clean.length !== input.length)
-    warnings.add(
-      'invalid-characters',
-      `${input.length - clean.length} characters not allowed in XML were removed`,
-    );
-  return readDocument(clean, options, warnings);
+  // Characters XML does not allow are removed as the reader meets them (see storage-reader.ts).
+  return readDocument(input, options, warnings);
 }
 
 export function renderDocument(doc: StorageDocument, format: ConvertFormat): string {

@@ -36,11 +36,26 @@ function flagsOf(name: string): number {
 const ELEMENTS = new NameTable([...ELEMENT_NAMES, ...VOID_ELEMENTS, ...SKIPPED_ELEMENTS], flagsOf);
 const ATTRIBUTES = new NameTable(KEPT_ATTRIBUTES);
 
-/** The element name at input[start, end), lower-cased, with its flags; known names are not sliced out. */
-export function elementName(input: string, start: number, end: number): KnownName {
+const INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/;
+
+/**
+ * The element name at input[start, end), lower-cased, with its flags; known names are not sliced out.
+ * Characters XML does not allow go through `removeInvalid` (binary garbage inside a tag).
+ */
+export function elementName(
+  input: string,
+  start: number,
+  end: number,
+  removeInvalid: (name: string) => string,
+): KnownName {
   const known = ELEMENTS.find(input, start, end);
   if (known !== undefined) return known;
-  const name = lower(input.slice(start, end));
+  const raw = input.slice(start, end);
+  if (INVALID.test(raw)) {
+    const name = removeInvalid(raw);
+    return ELEMENTS.find(name, 0, name.length) ?? { name: lower(name), flags: flagsOf(lower(name)) };
+  }
+  const name = lower(raw);
   return { name, flags: flagsOf(name) };
 }
 

@@ -1,3 +1,4 @@
+import { decodeHTML, decodeHTMLAttribute } from 'entities';
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import * as kept from './kept-attributes';
 import * as names from './storage-names';
@@ -16,6 +17,14 @@ const SEARCH_LIMIT = 64;
 
 const NO_ATTRIBUTES: XmlAttrs = Object.freeze({}) as XmlAttrs;
 
+/** Characters XML does not allow (binary garbage); lone surrogates are left to the UTF-8 encoder. */
+const INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/;
+const INVALID_ALL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g;
+/** Text or an attribute value that needs more than slicing: an entity or an invalid character. */
+const NOT_PLAIN = /[&\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/;
+
+const describeRemoved = (count: number) => `${count} characters not allowed in XML were removed`;
+
 /** What an open element is to the sink. */
 const REAL = 0;
 /** Past MAX_DEPTH: only matches its end tag; its content goes to its nearest real ancestor. */
@@ -24,8 +33,8 @@ const FLATTENED = 1;
 const SKIPPED = 2;
 
 /**
- * Reads storage XHTML with htmlparser2's tokenizer and passes it on as nodes. The tokenizer runs in HTML
- * mode for its entity table (`&nbsp; &rarr; …`, which XML mode does not know); the structure is XML's:
+ * Reads storage XHTML with htmlparser2's tokenizer and passes it on as nodes. Entities are HTML's
+ * (`&nbsp; &rarr; …`, which XML does not know), decoded as HTML decodes them; the structure is XML's:
  * names keep their prefixes, `<x/>` closes, CDATA is text, nothing is closed implicitly except to match
  * a later end tag. Text is held until the next element boundary, so adjacent pieces (text, entities,
  * text around a skipped element) reach the sink as one node. Every step is O(1) amortised.
@@ -55,16 +64,17 @@ class StorageReader implements TokenizerCallbacks {
   ) {}
 
   ontext(start: number, end: number): void {
-    if (this.skipping === 0) this.addText(this.input.slice(start, end), false);
+    if (this.skipping !== 0) return;
+    const raw = this.input.slice(start, end);
+    this.addText(NOT_PLAIN.test(raw) ? this.valid(decodeHTML(raw)) : raw, false);
   }
-  ontextentity(codepoint: number): void {
-    if (this.skipping === 0) this.addText(String.fromCodePoint(codepoint), false);
-  }
+  /** Not called: entities are decoded here (see readStorage). */
+  ontextentity(): void {}
   oncdata(start: number, end: number, endOffset: number): void {
-    if (this.skipping === 0) this.addText(this.input.slice(start, end - endOffset), true);
+    if (this.skipping === 0) this.addText(this.valid(this.input.slice(start, end - endOffset)), true);
   }
   onopentagname(start: number, end: number): void {
-    const known = elementName(this.input, start, end);
+    const known = elementName(this.input, start, end, this.removeInvalid);
     this.pendingName = known.name;
     this.pendingFlags = known.flags;
     this.pendingAttrs = NO_ATTRIBUTES;
@@ -78,13 +88,13 @@ class StorageReader implements TokenizerCallbacks {
   onattribdata(start: number, end: number): void {
     if (this.keepAttr) this.attrValue += this.input.slice(start, end);
   }
-  onattribentity(codepoint: number): void {
-    if (this.keepAttr) this.attrValue += String.fromCodePoint(codepoint);
-  }
+  /** Not called: entities are decoded here (see readStorage). */
+  onattribentity(): void {}
   onattribend(): void {
     if (!this.keepAttr || this.pendingName === undefined) return;
     if (this.pendingAttrs === NO_ATTRIBUTES) this.pendingAttrs = {};
-    this.pendingAttrs[this.attrName] = this.attrValue;
+    const raw = this.attrValue;
+    this.pendingAttrs[this.attrName] = NOT_PLAIN.test(raw) ? this.valid(decodeHTMLAttribute(raw)) : raw;
   }
   onopentagend(): void {
     const name = this.pendingName;
@@ -103,7 +113,7 @@ class StorageReader implements TokenizerCallbacks {
   onclosetag(start: number, end: number): void {
     const open = this.names[this.names.length - 1]!;
     if (open.length === end - start && this.input.startsWith(open, start)) this.pop();
-    else this.closeMismatched(lower(this.input.slice(start, end)));
+    else this.closeMismatched(lower(this.valid(this.input.slice(start, end))));
   }
   oncomment(): void {}
   ondeclaration(): void {}
@@ -115,6 +125,17 @@ class StorageReader implements TokenizerCallbacks {
     }
     this.flushText();
   }
+
+  /** `text` without the characters XML does not allow (counted in one warning). */
+  private valid(text: string): string {
+    return INVALID.test(text) ? this.removeInvalid(text) : text;
+  }
+
+  private readonly removeInvalid = (text: string): string => {
+    const clean = text.replace(INVALID_ALL, '');
+    this.warnings.addCount('invalid-characters', describeRemoved, text.length - clean.length);
+    return clean;
+  };
 
   private addText(value: string, cdata: boolean): void {
     if (this.hasText && this.textCdata !== cdata) this.flushText();
@@ -192,7 +213,11 @@ class StorageReader implements TokenizerCallbacks {
 /** Reads a storage-format fragment (or any HTML-ish garbage) into `sink`. Never throws on any string. */
 export function readStorage(input: string, warnings: WarningSink, sink: NodeSink): void {
   const reader = new StorageReader(input, warnings, sink);
-  const tokenizer = new Tokenizer({ xmlMode: false, decodeEntities: true }, reader);
+  // Entities are decoded by the reader, and only in the text and kept attribute values that have any:
+  // the tokenizer then skips to the next `<` or quote at once instead of visiting every character.
+  // It is the same decoder (entities, the package htmlparser2 uses) in the same HTML modes: legacy
+  // references without `;` in text, attribute rules in attribute values.
+  const tokenizer = new Tokenizer({ xmlMode: false, decodeEntities: false }, reader);
   tokenizer.write(input);
   tokenizer.end();
 }

@@ -8,6 +8,7 @@ export class WarningSink {
   private readonly seen = new Map<WarningCode, Set<string>>();
   private readonly list: ConvertWarning[] = [];
   private dropped = 0;
+  private readonly tallies = new Map<WarningCode, { count: number; warning: ConvertWarning | undefined }>();
 
   add(code: WarningCode, message: string): void {
     this.addTimes(code, message, 1);
@@ -24,6 +25,23 @@ export class WarningSink {
     if (messages === undefined) this.seen.set(code, (messages = new Set()));
     messages.add(message);
     this.list.push({ code, message });
+  }
+
+  /**
+   * A warning about things counted as they are found: one entry, where the first was found, whose
+   * message tells the running total.
+   */
+  addCount(code: WarningCode, describe: (count: number) => string, count: number): void {
+    const tally = this.tallies.get(code);
+    if (tally !== undefined) {
+      tally.count += count;
+      if (tally.warning !== undefined) tally.warning.message = describe(tally.count);
+      return;
+    }
+    let warning: ConvertWarning | undefined;
+    if (this.list.length < MAX_WARNINGS) this.list.push((warning = { code, message: describe(count) }));
+    else this.dropped++;
+    this.tallies.set(code, { count, warning });
   }
 
   warnings(): ConvertWarning[] {

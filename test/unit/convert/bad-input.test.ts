@@ -31,6 +31,26 @@ describe('malformed storage: best effort, warnings, never a throw', () => {
     );
   });
 
+  it('entities decode as HTML decodes them: legacy names in text, attribute rules in values', () => {
+    // `&nbsp`, `&copy` and `&not` without `;` are legacy references in text; in an attribute value a legacy
+    // name followed by `=` or an alphanumeric stays as written (a URL's query string).
+    expect(convert('<p>a&nbspb &copy 2024 &notit; &amp</p>', 'html').output).toBe(
+      '<p>a\u00a0b © 2024 ¬it; &amp;</p>',
+    );
+    const html = convert('<p><a href="https://x.test/?a=1&amp;b=2&copy=3&nbspx">q</a></p>', 'html').output;
+    expect(html).toBe('<p><a href="https://x.test/?a=1&amp;b=2&amp;copy=3&amp;nbspx">q</a></p>');
+    expect(convert('<p>a<![CDATA[&amp;]]>b</p>', 'text').output).toBe('a&amp;b');
+  });
+
+  it('characters XML does not allow are removed wherever they are, even when written as references', () => {
+    const result = convert('<p\u0001>a\u0002b&#1;c</p\u0001><p title="x\u0003">d&#x7f;</p>', 'text');
+    expect(result.output).toBe('abc\n\nd');
+    expect(result.warnings).toEqual([
+      // Both tag names, the text, the reference, the attribute value and the last reference.
+      { code: 'invalid-characters', message: '6 characters not allowed in XML were removed' },
+    ]);
+  });
+
   it('binary garbage: no control characters come out', () => {
     const garbage = Buffer.from(Array.from({ length: 20_000 }, (_, i) => (i * 7919) % 256)).toString(
       'latin1',
