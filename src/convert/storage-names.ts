@@ -40,19 +40,19 @@ const INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/;
 
 /**
  * The element name at input[start, end), lower-cased, with its flags; known names are not sliced out.
- * Characters XML does not allow go through `removeInvalid` (binary garbage inside a tag).
+ * Characters XML does not allow are removed by `cleaner` (binary garbage inside a tag).
  */
 export function elementName(
   input: string,
   start: number,
   end: number,
-  removeInvalid: (name: string) => string,
+  cleaner: { removeInvalid(name: string): string },
 ): KnownName {
   const known = ELEMENTS.find(input, start, end);
   if (known !== undefined) return known;
   const raw = input.slice(start, end);
   if (INVALID.test(raw)) {
-    const name = removeInvalid(raw);
+    const name = cleaner.removeInvalid(raw);
     return ELEMENTS.find(name, 0, name.length) ?? { name: lower(name), flags: flagsOf(lower(name)) };
   }
   const name = lower(raw);

@@ -74,7 +74,7 @@ class StorageReader implements TokenizerCallbacks {
     if (this.skipping === 0) this.addText(this.valid(this.input.slice(start, end - endOffset)), true);
   }
   onopentagname(start: number, end: number): void {
-    const known = elementName(this.input, start, end, this.removeInvalid);
+    const known = elementName(this.input, start, end, this);
     this.pendingName = known.name;
     this.pendingFlags = known.flags;
     this.pendingAttrs = NO_ATTRIBUTES;
@@ -131,11 +131,11 @@ class StorageReader implements TokenizerCallbacks {
     return INVALID.test(text) ? this.removeInvalid(text) : text;
   }
 
-  private readonly removeInvalid = (text: string): string => {
+  removeInvalid(text: string): string {
     const clean = text.replace(INVALID_ALL, '');
     this.warnings.addCount('invalid-characters', describeRemoved, text.length - clean.length);
     return clean;
-  };
+  }
 
   private addText(value: string, cdata: boolean): void {
     if (this.hasText && this.textCdata !== cdata) this.flushText();
