@@ -14,6 +14,7 @@ import { acLink, htmlLink } from './link-handlers';
 import { strayTask, taskList } from './list-handlers';
 import * as macros from './macro-frame';
 import type { XmlAttrs } from './node-sink';
+import { DROPPED_ELEMENTS } from './kept-attributes';
 import { plainText } from './read-macro';
 
 /** Module-local bindings for the hot path: a loader's live export bindings may cost a call per read. */
@@ -92,9 +93,8 @@ register(BLOCK, 'li', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'caption', 'd
 register(BLOCK, 'aside', 'header', 'footer', 'main', 'nav', 'figure', 'figcaption', 'center', 'address');
 register(BLOCK, 'details', 'summary', 'fieldset', 'legend', 'dl', 'dt', 'dd', 'body', 'html', 'form');
 register(IGNORED, 'colgroup', 'col', 'head', 'title', 'meta', 'link', 'wbr');
-register(DROPPED, 'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'noscript');
-register(DROPPED, 'template', 'svg', 'math', 'canvas', 'audio', 'video', 'input', 'button', 'select');
-register(DROPPED, 'textarea', 'option', 'fab:adf');
+// The reader drops them first (see storage-reader.ts): this is for trees built some other way.
+register(DROPPED, ...DROPPED_ELEMENTS);
 register(MACRO, 'ac:structured-macro', 'ac:macro');
 register(EMOTICON, 'ac:emoticon', 'ac:hipchat-emoticon');
 register(SECTION, 'ac:layout-section');

@@ -68,3 +68,14 @@ export const SKIPPED_ELEMENTS: ReadonlySet<string> = new Set([
   'ac:placeholder',
   'colgroup',
 ]);
+
+/**
+ * Elements whose content is never shown (scripts, styles, embedded objects, form controls, the ADF
+ * copy of a page): dropped with everything inside them while parsing, with a warning, so their text
+ * reaches no output, no link text and no code block.
+ */
+export const DROPPED_ELEMENTS: ReadonlySet<string> = new Set([
+  ...['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'noscript'],
+  ...['template', 'svg', 'math', 'canvas', 'audio', 'video', 'input', 'button', 'select'],
+  ...['textarea', 'option', 'fab:adf'],
+]);

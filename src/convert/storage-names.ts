@@ -1,7 +1,7 @@
 import * as kept from './kept-attributes';
 import { NameTable, type KnownName } from './name-table';
 
-const { KEPT_ATTRIBUTES, SKIPPED_ELEMENTS, VOID_ELEMENTS } = kept;
+const { DROPPED_ELEMENTS, KEPT_ATTRIBUTES, SKIPPED_ELEMENTS, VOID_ELEMENTS } = kept;
 
 /** Element names of storage format, looked up without slicing them out of the input. */
 export const ELEMENT_NAMES: readonly string[] = [
@@ -28,12 +28,21 @@ export const ELEMENT_NAMES: readonly string[] = [
 /** What an element name is to the reader. */
 export const IS_VOID = 1;
 export const IS_SKIPPED = 2;
+/** Skipped too, and reported (see DROPPED_ELEMENTS). */
+export const IS_DROPPED = 4;
 
 function flagsOf(name: string): number {
-  return (VOID_ELEMENTS.has(name) ? IS_VOID : 0) | (SKIPPED_ELEMENTS.has(name) ? IS_SKIPPED : 0);
+  return (
+    (VOID_ELEMENTS.has(name) ? IS_VOID : 0) |
+    (SKIPPED_ELEMENTS.has(name) ? IS_SKIPPED : 0) |
+    (DROPPED_ELEMENTS.has(name) ? IS_SKIPPED | IS_DROPPED : 0)
+  );
 }
 
-const ELEMENTS = new NameTable([...ELEMENT_NAMES, ...VOID_ELEMENTS, ...SKIPPED_ELEMENTS], flagsOf);
+const ELEMENTS = new NameTable(
+  [...ELEMENT_NAMES, ...VOID_ELEMENTS, ...SKIPPED_ELEMENTS, ...DROPPED_ELEMENTS],
+  flagsOf,
+);
 const ATTRIBUTES = new NameTable(KEPT_ATTRIBUTES);
 
 const INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/;

@@ -7,7 +7,7 @@ import type { WarningSink } from './warning-sink';
 
 /** Module-local bindings for the hot path: a loader's live export bindings may cost a call per read. */
 const { VOID_ELEMENTS } = kept;
-const { IS_SKIPPED, IS_VOID, elementName, keptAttribute, lower } = names;
+const { IS_DROPPED, IS_SKIPPED, IS_VOID, elementName, keptAttribute, lower } = names;
 
 /** Deeper elements are flattened into their ancestor at this depth, so later passes may recurse. */
 export const MAX_DEPTH = 100;
@@ -158,6 +158,8 @@ class StorageReader implements TokenizerCallbacks {
 
   private open(name: string, attrs: XmlAttrs, flags: number): void {
     if (this.skipping > 0 || (flags & IS_SKIPPED) !== 0) {
+      if (this.skipping === 0 && (flags & IS_DROPPED) !== 0)
+        this.warnings.add('dropped-element', `<${name}> and its content are not rendered`);
       this.skipping++;
       this.push(name, SKIPPED);
     } else if (this.depth >= MAX_DEPTH) {

@@ -51,6 +51,22 @@ describe('malformed storage: best effort, warnings, never a throw', () => {
     ]);
   });
 
+  it('content that is never shown stays out of everything: link texts, mentions, code', () => {
+    const body =
+      '<p><a href="https://x.test/">a<script>steal()</script>b<style>.x{}</style></a>' +
+      '<ac:link><ri:page ri:content-title="P" /><ac:link-body>c<textarea>draft</textarea>d</ac:link-body></ac:link></p>' +
+      '<pre>e<noscript>no</noscript>f</pre>';
+    const result = convert(body, 'markdown');
+    expect(result.links.map((link) => link.text)).toEqual(['ab', 'cd']);
+    expect(result.output).toBe('[ab](https://x.test/)cd\n\n```\nef\n```');
+    expect(result.warnings.filter((w) => w.code === 'dropped-element').map((w) => w.message)).toEqual([
+      '<script> and its content are not rendered',
+      '<style> and its content are not rendered',
+      '<textarea> and its content are not rendered',
+      '<noscript> and its content are not rendered',
+    ]);
+  });
+
   it('binary garbage: no control characters come out', () => {
     const garbage = Buffer.from(Array.from({ length: 20_000 }, (_, i) => (i * 7919) % 256)).toString(
       'latin1',
