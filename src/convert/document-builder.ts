@@ -102,14 +102,14 @@ export class DocumentBuilder implements NodeSink, BuildContext {
     this.depth = depth;
   }
 
-  text(value: string, cdata: boolean): void {
+  text(value: string, cdata: boolean, plain = false): void {
     const frame = this.frames[this.depth]!;
     switch (frame.kind) {
       case F_WALK:
-        frame.b.addText(value);
+        frame.b.addText(value, plain);
         break;
       case F_FLOW:
-        frame.inner!.addText(value);
+        frame.inner!.addText(value, plain);
         break;
       case F_TIME:
         frame.count++;

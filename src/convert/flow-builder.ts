@@ -78,13 +78,14 @@ export class FlowBuilder {
     this.closeContainer(spec, this.starts.pop()!);
   }
 
-  addText(raw: string): void {
+  /** `plain`: `raw` holds no tab, line break, form feed or two spaces in a row (see NodeSink.text). */
+  addText(raw: string, plain = false): void {
     let text: string;
-    if (isWhitespace(raw)) {
+    if (plain ? raw.length < 2 && (raw === '' || raw === ' ') : isWhitespace(raw)) {
       if (this.level < 0) return;
       text = raw === '' ? '' : ' ';
     } else {
-      text = collapseWhitespace(raw);
+      text = plain ? raw : collapseWhitespace(raw);
       if (this.level < 0) this.open(0);
     }
     const items = this.items;

@@ -8,6 +8,10 @@ export type XmlAttrs = Record<string, string>;
  */
 export interface NodeSink {
   open(name: string, attrs: XmlAttrs): void;
-  text(value: string, cdata: boolean): void;
+  /**
+   * `plain`: the text is known to hold no tab, line break, form feed or two spaces in a row, so it
+   * needs no whitespace collapsing (false when unknown).
+   */
+  text(value: string, cdata: boolean, plain: boolean): void;
   close(): void;
 }

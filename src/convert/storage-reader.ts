@@ -20,8 +20,10 @@ const NO_ATTRIBUTES: XmlAttrs = Object.freeze({}) as XmlAttrs;
 /** Characters XML does not allow (binary garbage); lone surrogates are left to the UTF-8 encoder. */
 const INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/;
 const INVALID_ALL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g;
-/** Text or an attribute value that needs more than slicing: an entity or an invalid character. */
+/** An attribute value that needs more than slicing: an entity or an invalid character. */
 const NOT_PLAIN = /[&\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/;
+/** Text that needs more than slicing: the above, or whitespace HTML collapses (see NodeSink.text). */
+const NOT_PLAIN_TEXT = /[&\u0000-\u001f\u007f\ufffe\uffff]| {2}/;
 
 const describeRemoved = (count: number) => `${count} characters not allowed in XML were removed`;
 
@@ -56,6 +58,7 @@ class StorageReader implements TokenizerCallbacks {
   private hasText = false;
   private text = '';
   private textCdata = false;
+  private textPlain = false;
 
   constructor(
     private readonly input: string,
@@ -66,12 +69,13 @@ class StorageReader implements TokenizerCallbacks {
   ontext(start: number, end: number): void {
     if (this.skipping !== 0) return;
     const raw = this.input.slice(start, end);
-    this.addText(NOT_PLAIN.test(raw) ? this.valid(decodeHTML(raw)) : raw, false);
+    if (!NOT_PLAIN_TEXT.test(raw)) this.addText(raw, false, true);
+    else this.addText(this.valid(raw.indexOf('&') === -1 ? raw : decodeHTML(raw)), false, false);
   }
   /** Not called: entities are decoded here (see readStorage). */
   ontextentity(): void {}
   oncdata(start: number, end: number, endOffset: number): void {
-    if (this.skipping === 0) this.addText(this.valid(this.input.slice(start, end - endOffset)), true);
+    if (this.skipping === 0) this.addText(this.valid(this.input.slice(start, end - endOffset)), true, false);
   }
   onopentagname(start: number, end: number): void {
     const known = elementName(this.input, start, end, this);
@@ -137,14 +141,17 @@ class StorageReader implements TokenizerCallbacks {
     return clean;
   }
 
-  private addText(value: string, cdata: boolean): void {
+  private addText(value: string, cdata: boolean, plain: boolean): void {
     if (this.hasText && this.textCdata !== cdata) this.flushText();
     if (this.hasText) {
       this.text += value;
+      // Two plain pieces may still meet in two spaces.
+      this.textPlain = false;
     } else {
       this.hasText = true;
       this.text = value;
       this.textCdata = cdata;
+      this.textPlain = plain;
     }
   }
 
@@ -153,7 +160,7 @@ class StorageReader implements TokenizerCallbacks {
     const text = this.text;
     this.hasText = false;
     this.text = '';
-    this.sink.text(text, this.textCdata);
+    this.sink.text(text, this.textCdata, this.textPlain);
   }
 
   private open(name: string, attrs: XmlAttrs, flags: number): void {
