@@ -21,6 +21,8 @@ export interface DeliveryRecord {
   at: number;
   /** The trigger event this record stems from. */
   trace?: string;
+  /** Comment deliveries: where the comment is, so that a replay can read it again. */
+  location?: 'footer' | 'inline';
 }
 
 /** Outcomes counted per target and day (the activity chart). */

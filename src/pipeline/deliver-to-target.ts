@@ -41,6 +41,7 @@ export async function deliverToTarget(work: TargetWork, deps: TargetDeps): Promi
     action: want.action,
     event: eventName(work.item.event),
     trace: work.trace,
+    ...(work.item.event.kind === 'comment' && { location: work.item.event.location }),
   };
   const record: Recorder = (status, extra = {}) =>
     deps.log.record({ ...base, status, at: deps.now(), ...extra });

@@ -37,13 +37,14 @@ export async function replayStep(platform: Platform, step: ReplayStep): Promise<
   const pages = new Set<string>(step.replay.queued);
   const queued: string[] = [];
   for (const entry of page.entries) {
-    if (!replayable(entry) || pages.has(entry.pageId)) continue;
-    pages.add(entry.pageId);
-    const row = await ledger.get(entry.pageId, targetId);
+    // A page's or a comment's failures are replayed once: the replay delivers what is missing now.
+    if (!replayable(entry) || pages.has(entry.contentId)) continue;
+    pages.add(entry.contentId);
+    const row = await ledger.get(entry.contentId, targetId);
     const recovered = row?.status === 'synced' && !row.lastError && row.version >= entry.version;
     if (recovered) continue;
     jobs.push(replayJob(entry, now));
-    queued.push(entry.pageId);
+    queued.push(entry.contentId);
   }
   if (page.nextCursor) {
     jobs.push({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DeliveryRecord } from '../domain/delivery-record';
-import { PAGE_ACTIONS, REEVALUATED, type RelayEvent } from '../domain/relay-event';
+import { COMMENT_ACTIONS, PAGE_ACTIONS, REEVALUATED, type RelayEvent } from '../domain/relay-event';
 import { ENTITIES } from '../domain/storage-layout';
 import type { PushJob } from '../ports/job-queue';
 import type { Platform } from '../ports/platform';
@@ -36,8 +36,30 @@ export function isReplayStep(body: unknown): boolean {
 export type ReplayAnswer = { queued: number; note: string } | { error: string };
 
 const pageAction = z.enum([...PAGE_ACTIONS, REEVALUATED]);
+const commentAction = z.enum(COMMENT_ACTIONS);
 
-type Replayed = Pick<DeliveryRecord, 'pageId' | 'spaceKey' | 'targetId' | 'event' | 'trace'>;
+type Replayed = Pick<
+  DeliveryRecord,
+  'pageId' | 'spaceKey' | 'targetId' | 'event' | 'trace' | 'contentId' | 'location'
+>;
+
+/** The comment event a logged comment delivery stems from, when the log tells enough to read it again. */
+function commentEvent(record: Replayed, at: string): RelayEvent | undefined {
+  const action = commentAction.safeParse(/^comment\.(\w+)$/.exec(record.event)?.[1]);
+  if (!action.success || record.location === undefined || !/^\d+$/.test(record.contentId)) return undefined;
+  return {
+    kind: 'comment',
+    action: action.data,
+    pageId: record.pageId,
+    ...(record.spaceKey !== '-' && { spaceKey: record.spaceKey }),
+    commentId: record.contentId,
+    location: record.location,
+    at,
+    minorEdit: false,
+    // It failed to tell those it should have (Bitrix24's tasks and chats): they are told now.
+    suppressNotifications: false,
+  };
+}
 
 /**
  * A page delivery is replayed as the same page event for that target only: the consumer reads the
@@ -50,7 +72,7 @@ export function replayJob(record: Replayed, now: number): PushJob {
   const action = pageAction.safeParse(/^page\.(\w+)$/.exec(record.event)?.[1]);
   const at = /@(\d{4}-\d\d-\d\dT[\d:.]+Z)$/.exec(record.trace ?? '')?.[1];
   const replayed = action.success ? action.data : REEVALUATED;
-  const event: RelayEvent = {
+  const event: RelayEvent = commentEvent(record, at ?? new Date(now).toISOString()) ?? {
     kind: 'page',
     action: replayed,
     pageId: record.pageId,
@@ -83,14 +105,13 @@ export function pushNowJob(pageId: string, actorId: string | undefined, now: num
   return { body: { v: 1, event, trace: `push-now@${at}` } };
 }
 
-/** Whether a log entry can be replayed: a failed delivery of a page to a target. */
+/**
+ * Whether a log entry can be replayed: a failed delivery of a page to a target, or of a comment
+ * logged with where it is (entries logged before comments recorded it cannot be).
+ */
 export function replayable(record: DeliveryRecord): boolean {
-  return (
-    record.status === 'failed' &&
-    record.targetId !== '-' &&
-    record.contentId === record.pageId &&
-    /^\d+$/.test(record.pageId)
-  );
+  if (record.status !== 'failed' || record.targetId === '-' || !/^\d+$/.test(record.pageId)) return false;
+  return record.contentId === record.pageId || commentEvent(record, '') !== undefined;
 }
 
 /** Replays one logged failure; `spaceKey` limits it to that space (space settings). */
@@ -98,9 +119,13 @@ export async function replayOne(platform: Platform, key: string, spaceKey?: stri
   const record = await platform.store.getEntity<DeliveryRecord>(ENTITIES.delivery.name, key);
   if (!record || (spaceKey !== undefined && record.spaceKey !== spaceKey))
     return { error: 'No such delivery in the log (it may have expired).' };
-  if (!replayable(record)) return { error: 'Only failed deliveries of a page can be replayed.' };
+  if (!replayable(record)) return { error: 'Only failed deliveries of a page or a comment can be replayed.' };
   await platform.queue.push([replayJob(record, platform.clock.now())]);
-  return { queued: 1, note: `Page ${record.pageId} queued again for ${record.targetId}.` };
+  const what =
+    record.contentId === record.pageId
+      ? `Page ${record.pageId}`
+      : `Comment ${record.contentId} on page ${record.pageId}`;
+  return { queued: 1, note: `${what} queued again for ${record.targetId}.` };
 }
 
 /** Queues the walk over the target's failures logged up to now; returns at once. */

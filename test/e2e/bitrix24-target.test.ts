@@ -99,11 +99,38 @@ describe('the Bitrix24 target', () => {
     expect(state().tasks).toEqual({ t1: 1, t2: 1, t3: 0 });
     // The failure is settled: a second Replay is refused, and the next edit is told as usual.
     expect(await replayOne(env.platform, key)).toEqual({
-      error: 'Only failed deliveries of a page can be replayed.',
+      error: 'Only failed deliveries of a page or a comment can be replayed.',
     });
     await env.clock.advanceBy(120_000);
     await run(env.state.updatePage(a, { body: '<p>Install client 5.4.</p>' }));
     expect(state().tasks).toEqual({ t1: 2, t2: 2, t3: 0 });
+  });
+
+  it('Replay of a failed comment notification tells the people of the tasks, once', async () => {
+    env = await startSandbox(scenario(), (v) => v);
+    const a = env.refs.get('a')!;
+    const told = (text: string) =>
+      sandbox().portal.model.messages.filter((m) => m.text.includes(text)).length;
+    await run(env.state.addComment({ pageId: a, body: '<p>Works on Linux too.</p>', authorId: 'u2' }));
+    const perComment = told('Works on Linux too.');
+    expect(perComment).toBeGreaterThan(0);
+    sandbox().portal.injectFault({ method: 'batch', status: 401, code: 'NO_AUTH_FOUND', times: 1 });
+    await run(env.state.addComment({ pageId: a, body: '<p>And on BSD?</p>', authorId: 'u2' }));
+    expect(told('And on BSD?')).toBe(0);
+    const failed = log().filter((r) => r.targetId === 'portal' && r.status === 'failed');
+    expect(failed).toEqual([expect.objectContaining({ event: 'comment.created', location: 'footer' })]);
+    const key = Object.entries(env.store.snapshot().entities[ENTITIES.delivery.name] ?? {}).find(
+      ([, v]) => (v as unknown as DeliveryRecord).deliveryId === failed[0]!.deliveryId,
+    )![0];
+    expect(await replayOne(env.platform, key)).toMatchObject({ queued: 1 });
+    await env.queue.runUntilIdle();
+    expect(told('And on BSD?')).toBe(perComment);
+    // Settled: a second Replay is refused, and nothing is told twice.
+    expect(await replayOne(env.platform, key)).toEqual({
+      error: 'Only failed deliveries of a page or a comment can be replayed.',
+    });
+    await env.queue.runUntilIdle();
+    expect(told('And on BSD?')).toBe(perComment);
   });
 
   it('tells the chat of a new page, and the tasks of a trashed one', async () => {

@@ -61,18 +61,54 @@ describe('replayOne', () => {
     });
   });
 
-  it('refuses entries that are not failed page deliveries, or of another space', async () => {
+  it('replays a failed comment delivery as the same comment event, read again from where it is', async () => {
+    const { platform, log, store, queue } = activityPlatform();
+    const trace = 'comment.created@2026-11-19T08:00:00.000Z';
+    await log.record(
+      record({
+        at: T0,
+        status: 'failed',
+        pageId: '700',
+        contentId: '9001',
+        action: 'notify',
+        event: 'comment.created',
+        location: 'inline',
+        trace,
+      }),
+    );
+    const [entry] = (await queryActivity(store, { status: 'failed' }, 1)).entries;
+
+    expect(await replayOne(platform, entry!.key)).toEqual({
+      queued: 1,
+      note: 'Comment 9001 on page 700 queued again for hooks.',
+    });
+    expect(jobBodySchema.parse(queue.jobs[0]!.body)).toMatchObject({
+      event: {
+        kind: 'comment',
+        action: 'created',
+        pageId: '700',
+        commentId: '9001',
+        location: 'inline',
+        at: '2026-11-19T08:00:00.000Z',
+        suppressNotifications: false,
+      },
+      targets: ['hooks'],
+    });
+  });
+
+  it('refuses entries that are not failed page or comment deliveries, or of another space', async () => {
     const { platform, log, store, queue } = activityPlatform();
     await log.record(record({ at: T0, status: 'delivered' }));
     await log.record(record({ at: T0 + 1, status: 'failed', spaceKey: 'ENG' }));
+    // A comment delivery logged without where the comment is cannot be read again.
     await log.record(record({ at: T0 + 2, status: 'failed', contentId: '9001', action: 'notify' }));
     const [notify, eng, delivered] = (await queryActivity(store, {}, 5)).entries;
 
     expect(await replayOne(platform, delivered!.key)).toEqual({
-      error: 'Only failed deliveries of a page can be replayed.',
+      error: 'Only failed deliveries of a page or a comment can be replayed.',
     });
     expect(await replayOne(platform, notify!.key)).toEqual({
-      error: 'Only failed deliveries of a page can be replayed.',
+      error: 'Only failed deliveries of a page or a comment can be replayed.',
     });
     expect(await replayOne(platform, eng!.key, 'QM')).toEqual({
       error: 'No such delivery in the log (it may have expired).',
