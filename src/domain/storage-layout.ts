@@ -109,7 +109,36 @@ export const keys = {
   bitrixSent: (targetId: string, deliveryId: string) => `bitrix-sent:${targetId}:${deliveryId}`,
   /** Bitrix24: what the portal proved it supports (old task card, filter on the user field). */
   bitrixPortal: (targetId: string) => `bitrix-portal:${targetId}`,
+  /** A removed target whose stored state is still being cleared (target-purge.ts). */
+  targetPurge: (targetId: string) => `target-purge:${targetId}`,
 } as const;
+
+/**
+ * Everything above that belongs to one target, for clearing it when the target is removed: the
+ * single keys, and the prefixes of its families of keys (each ends with `:`, so target `kb` never
+ * reaches `kb2`'s). Keep in step with `keys`.
+ */
+export function targetKeys(targetId: string): { single: string[]; prefixes: string[] } {
+  const id = targetId;
+  return {
+    single: [
+      keys.rate(id),
+      keys.lineDrain(id),
+      keys.haloWindow(id),
+      keys.bitrixWindow(id),
+      keys.bitrixPortal(id),
+    ],
+    prefixes: [
+      `${keys.line(id)}:`,
+      `replay:${id}:`,
+      `halo-faq:${id}:`,
+      `bitrix-scan:${id}:`,
+      `bitrix-page:${id}:`,
+      `bitrix-task:${id}:`,
+      `bitrix-sent:${id}:`,
+    ],
+  };
+}
 
 export const secretKeys = {
   /** Webhook signing secrets (JSON array of `whsec_…`, newest first) of a target. */

@@ -1,9 +1,13 @@
 import { SettingsRepo } from '../pipeline/settings-repo';
+import { resumePurges } from '../pipeline/target-purge';
 import { sweepLines } from '../pipeline/waiting-line';
 import { createForgePlatform } from '../platform/forge/forge-platform';
 import type { Platform } from '../ports/platform';
 
-/** The sweep itself: every target's waiting line without a live drain job gets one. */
+/**
+ * The sweep itself: every target's waiting line without a live drain job gets one, and the clearing
+ * of a removed target whose job was lost starts again.
+ */
 export async function sweepAllLines(platform: Platform): Promise<string[]> {
   const { targets } = await new SettingsRepo(platform.store, platform.log).load();
   const resumed = await sweepLines(
@@ -11,6 +15,9 @@ export async function sweepAllLines(platform: Platform): Promise<string[]> {
     targets.map((t) => t.id),
   );
   if (resumed.length > 0) platform.log.info('waiting lines resumed', { targets: resumed.join(',') });
+  const purges = await resumePurges(platform);
+  if (purges.length > 0)
+    platform.log.info('clearing of removed targets resumed', { targets: purges.join(',') });
   return resumed;
 }
 

@@ -16,6 +16,7 @@ import { recordRejected } from './record-rejected';
 import { isReplayStep, replayStepSchema } from './replay';
 import { replayStep } from './replay-step';
 import { SettingsRepo } from './settings-repo';
+import { isPurgeStep, purgeStep, purgeStepSchema } from './target-purge';
 import { walkSubtree } from './walk-subtree';
 import { drainWorkersFor, spacingFor } from '../targets/create-adapter';
 import { drainStepSchema, isDrainStep, WaitingLine, type DrainStep, type Parked } from './waiting-line';
@@ -46,6 +47,13 @@ export async function deliverJob(
     const step = replayStepSchema.safeParse(job.body);
     if (step.success) await replayStep(platform, step.data);
     else await recordRejected(log, platform.clock.now(), 'malformed replay step', job.body);
+    return { kind: 'done' };
+  }
+  // A removed target's stored state, cleared step by step (target-purge.ts).
+  if (isPurgeStep(job.body)) {
+    const step = purgeStepSchema.safeParse(job.body);
+    if (step.success) await purgeStep(platform, step.data.purge);
+    else await recordRejected(log, platform.clock.now(), 'malformed purge step', job.body);
     return { kind: 'done' };
   }
   if (isDrainStep(job.body)) {

@@ -4,6 +4,7 @@ import type { Platform } from '../../ports/platform';
 import { loadEditable, targetView } from '../settings-overview';
 import { SettingsRepo } from '../settings-repo';
 import { anyTargetSchema, isTargetKind, schemaForKind, secretKeysOf, type AnyTarget } from './any-target';
+import { purgePending, startPurge } from '../target-purge';
 import { fieldIssues } from './field-issues';
 import type { FieldIssue, Outcome, TargetView } from './settings-api';
 import { secretInputSchema, secretProblem, storeSecret } from './target-secrets';
@@ -53,6 +54,14 @@ export async function saveTarget(platform: Platform, payload: unknown): Promise<
   const existing = await current(platform, target.id);
   if (rev === 0 && existing)
     return invalid([{ field: 'id', message: 'another target already uses this id' }]);
+  if (rev === 0 && (await purgePending(platform, target.id)))
+    return invalid([
+      {
+        field: 'id',
+        message:
+          'a target with this id was just removed and what Relay stored about it is still being cleared: try again in a few minutes, or choose another id',
+      },
+    ]);
   if (existing && existing.target.kind !== target.kind)
     return invalid([
       { field: 'kind', message: 'the kind of a target cannot change; add a new target instead' },
@@ -74,7 +83,10 @@ export async function saveTarget(platform: Platform, payload: unknown): Promise<
   return { status: 'saved', value: await targetView(platform, next) };
 }
 
-/** Removes a target and its secrets; refused while spaces still map to it (they are named). */
+/**
+ * Removes a target and its secrets, and starts clearing what Relay stored about it; refused while
+ * spaces still map to it (they are named).
+ */
 export async function deleteTarget(platform: Platform, payload: unknown): Promise<Outcome<null>> {
   const parsed = deleteTargetPayload.safeParse(payload);
   if (!parsed.success) return invalid(fieldIssues(parsed.error));
@@ -88,6 +100,8 @@ export async function deleteTarget(platform: Platform, payload: unknown): Promis
     return { status: 'conflict', current: null };
   if (existing)
     await Promise.all(secretKeysOf(existing.target).map((key) => platform.secrets.deleteSecret(key)));
+  // What was delivered to it, its rate windows, waiting line and indexes: cleared in the background.
+  await startPurge(platform, id);
   platform.log.info('target removed', { targetId: id });
   return { status: 'saved', value: null };
 }

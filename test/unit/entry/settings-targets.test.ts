@@ -229,5 +229,11 @@ describe('deleteTarget', () => {
     });
     expect(kvs.entity('target').has('crm')).toBe(false);
     expect(kvs.secrets.has('target:crm:signing-secrets')).toBe(false);
+    // What was stored about it is cleared by queued steps; meanwhile its id is not free.
+    expect(kvs.keys.has('target-purge:crm')).toBe(true);
+    expect(JSON.stringify(kvs.otherCalls.map((c) => c.body))).toContain('"purge":{"targetId":"crm"');
+    await expect(
+      call('saveTarget', { target: newWebhook, rev: 0, secret: { value: SECRET } }),
+    ).resolves.toMatchObject({ status: 'invalid', issues: [{ field: 'id' }] });
   });
 });
