@@ -90,7 +90,13 @@ export const contentStateSchema = z.looseObject({
 
 /** v1 CQL content search: `{results, _links.next}` with an opaque cursor in `next`. */
 export const searchPageSchema = z.looseObject({
-  results: z.array(z.looseObject({ id: z.string() })),
+  results: z.array(
+    z.looseObject({
+      id: z.string(),
+      /** With `expand=version`: the current version and when it was made (the page's lastmodified). */
+      version: z.looseObject({ number: z.number().int(), when: z.string() }).optional(),
+    }),
+  ),
   _links: z.looseObject({ next: z.string().optional() }).optional(),
 });
 

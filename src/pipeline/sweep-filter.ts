@@ -1,0 +1,52 @@
+import type { DeliveryRecord } from '../domain/delivery-record';
+import { ENTITIES } from '../domain/storage-layout';
+import type { Store } from '../ports/store';
+import { LedgerRepo } from './ledger-repo';
+
+/** Log entries of a page read to see which versions the consumer already decided on. */
+const LOG_LOOKBACK = 50;
+
+/**
+ * Whether queuing `version` of the page would be wasted: every target already holds that version
+ * (or a newer one) in the ledger, or is delivering it now. With `trustLog` (the reconcile) a
+ * target whose log shows a decision on that version counts too: a page the target's rules leave
+ * out has no ledger row but a `skipped` entry, and an edit that was not missed left one. A backfill
+ * does not trust the log: it is asked for after the rules changed, when old decisions are moot.
+ */
+export async function alreadyHandled(
+  store: Store,
+  page: { id: string; version: number },
+  targetIds: readonly string[],
+  trustLog: boolean,
+): Promise<boolean> {
+  const ledger = new LedgerRepo(store);
+  const pending: string[] = [];
+  for (const targetId of targetIds) {
+    const row = await ledger.get(page.id, targetId);
+    const holds =
+      row !== undefined &&
+      (row.version >= page.version || (row.claimToken !== '' && row.claimVersion >= page.version));
+    if (!holds) pending.push(targetId);
+  }
+  if (pending.length === 0) return true;
+  if (!trustLog) return false;
+  const logged = await loggedVersions(store, page.id);
+  return pending.every((targetId) => (logged.get(targetId) ?? 0) >= page.version);
+}
+
+/** The highest page version each target's log entries name, from the page's latest entries. */
+async function loggedVersions(store: Store, pageId: string): Promise<Map<string, number>> {
+  const page = await store.query<DeliveryRecord>({
+    entity: ENTITIES.delivery.name,
+    index: 'by-page',
+    partition: [pageId],
+    sort: 'DESC',
+    limit: LOG_LOOKBACK,
+  });
+  const versions = new Map<string, number>();
+  for (const { value } of page.items) {
+    if (value.contentId !== pageId) continue;
+    versions.set(value.targetId, Math.max(versions.get(value.targetId) ?? 0, value.version));
+  }
+  return versions;
+}
