@@ -7,14 +7,14 @@ import { ConfluenceClient, type FoundPage } from './confluence/confluence-client
 import { ExpectedError, RetryableError } from './errors';
 import { pushAll, reevaluationJob } from './reevaluation-job';
 import { SettingsRepo } from './settings-repo';
-import { claimSweepStep } from './sweep-budget';
+import { claimSweepEvents } from './sweep-budget';
 import { alreadyHandled } from './sweep-filter';
 import { sweepStepJob, sweepStepSchema, type SweepStep } from './sweep';
 import { SweepProgressRepo, type SweepProgress } from './sweep-progress';
 
 /** Pages read per step (one CQL batch). */
 export const SWEEP_CHUNK = 100;
-/** The pause before a sweep's next step (the shared budget paces all sweeps together). */
+/** The pause before a sweep's next step (the shared event budget paces all sweeps together). */
 const STEP_DELAY_SECONDS = 30;
 
 export type StepResult =
@@ -49,13 +49,6 @@ export async function runSweepStep(
     await repo.save({ ...progress, done: true, error, finishedAt: platform.clock.now() });
     return { kind: 'stale', reason: error };
   }
-  const wait = await claimSweepStep(platform, random);
-  if (wait > 0) {
-    await platform.queue.push([
-      sweepStepJob(progress, step.step, Math.min(wait, QUEUE_LIMITS.maxDelaySeconds)),
-    ]);
-    return { kind: 'waiting', seconds: wait };
-  }
   const batch = await confluence.searchPages(
     sweepCql(step.spaceKey, progress.since),
     SWEEP_CHUNK,
@@ -78,6 +71,14 @@ export async function runSweepStep(
   );
   const more = batch.nextCursor !== undefined;
   if (more) jobs.push(sweepStepJob(progress, step.step + 1, STEP_DELAY_SECONDS));
+  const wait = await claimSweepEvents(platform, jobs.length, random);
+  if (wait > 0) {
+    // No room this minute: the same step comes back later (reading its batch again), nothing stored.
+    await platform.queue.push([
+      sweepStepJob(progress, step.step, Math.min(wait, QUEUE_LIMITS.maxDelaySeconds)),
+    ]);
+    return { kind: 'waiting', seconds: wait };
+  }
   await pushAll(platform.queue, jobs);
   const next = advance(progress, batch.nextCursor, found.length, queued.length, platform.clock.now(), more);
   await repo.save(next);

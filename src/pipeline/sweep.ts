@@ -62,6 +62,13 @@ export type SweepStart =
  * reaching back as far as the older one did, so no window is left unswept.
  */
 export async function startSweep(platform: Platform, request: SweepRequest): Promise<SweepStart> {
+  const start = await beginSweep(platform, request);
+  if (start.started) await platform.queue.push([sweepStepJob(start.progress, 0)]);
+  return start;
+}
+
+/** Stores the progress of a new run (see startSweep); the caller pushes its first step. */
+export async function beginSweep(platform: Platform, request: SweepRequest): Promise<SweepStart> {
   const repo = new SweepProgressRepo(platform.store);
   const existing = await repo.get(request.kind, request.spaceKey);
   let since = request.since;
@@ -84,7 +91,6 @@ export async function startSweep(platform: Platform, request: SweepRequest): Pro
     ...(request.requestedBy !== undefined && { requestedBy: request.requestedBy }),
   };
   await repo.save(progress);
-  await platform.queue.push([sweepStepJob(progress, 0)]);
   return { started: true, progress };
 }
 
