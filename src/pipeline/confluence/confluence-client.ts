@@ -12,6 +12,7 @@ import { ExpectedError, RetryableError } from '../errors';
 import {
   commentSchema,
   contentStateSchema,
+  searchCountSchema,
   searchPageSchema,
   labelsPageSchema,
   pageSchema,
@@ -197,6 +198,12 @@ export class ConfluenceClient {
       ...(r.version && { version: r.version.number, modifiedAt: Date.parse(r.version.when) }),
     }));
     return { pages, ...(nextCursor !== undefined && { nextCursor }) };
+  }
+
+  /** How many pages a CQL query matches now (v1 site search's `totalSize`): an estimate for progress. */
+  async countPages(cql: string): Promise<number> {
+    const res = await this.call(`/wiki/rest/api/search?cql=${enc(cql)}&limit=1`);
+    return searchCountSchema.parse(await this.json(res, `count of ${cql}`)).totalSize;
   }
 
   /** The page's content state (v1; no v2 equivalent); null when it has none. */

@@ -100,6 +100,9 @@ export const searchPageSchema = z.looseObject({
   _links: z.looseObject({ next: z.string().optional() }).optional(),
 });
 
+/** v1 site search (`/wiki/rest/api/search`): only the count of matches is read. */
+export const searchCountSchema = z.looseObject({ totalSize: z.number().int().min(0) });
+
 /** `GET /wiki/rest/api/content/{id}/notification/created`: watches of a page. */
 export const watchersSchema = z.object({
   results: z.array(

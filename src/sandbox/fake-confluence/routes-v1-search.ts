@@ -76,7 +76,7 @@ function afterPosition(page: ConfluencePage, query: CqlQuery, position: Position
  * Confluence's own order without `order by`, and that an unknown ancestor id or space key gives
  * no results rather than an error.
  */
-function matches(store: ConfluenceStore, query: CqlQuery): ConfluencePage[] {
+export function matches(store: ConfluenceStore, query: CqlQuery): ConfluencePage[] {
   if (query.type !== undefined && query.type !== 'page') return [];
   const from = query.modifiedFrom;
   return store
