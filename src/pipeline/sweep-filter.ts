@@ -1,6 +1,5 @@
-import type { DeliveryRecord } from '../domain/delivery-record';
-import { ENTITIES } from '../domain/storage-layout';
 import type { Store } from '../ports/store';
+import { DeliveryLog } from './delivery-log';
 import { LedgerRepo } from './ledger-repo';
 
 /** Log entries of a page read to see which versions the consumer already decided on. */
@@ -36,15 +35,8 @@ export async function alreadyHandled(
 
 /** The highest page version each target's log entries name, from the page's latest entries. */
 async function loggedVersions(store: Store, pageId: string): Promise<Map<string, number>> {
-  const page = await store.query<DeliveryRecord>({
-    entity: ENTITIES.delivery.name,
-    index: 'by-page',
-    partition: [pageId],
-    sort: 'DESC',
-    limit: LOG_LOOKBACK,
-  });
   const versions = new Map<string, number>();
-  for (const { value } of page.items) {
+  for (const value of await new DeliveryLog(store).recentForPage(pageId, LOG_LOOKBACK)) {
     if (value.contentId !== pageId) continue;
     versions.set(value.targetId, Math.max(versions.get(value.targetId) ?? 0, value.version));
   }
