@@ -11,6 +11,9 @@ const LOG_LOOKBACK = 50;
  * target whose log shows a decision on that version counts too: a page the target's rules leave
  * out has no ledger row but a `skipped` entry, and an edit that was not missed left one. A backfill
  * does not trust the log: it is asked for after the rules changed, when old decisions are moot.
+ * One ledger query per page whatever the number of targets, and one log query only when needed
+ * (UNVERIFIED whether Forge counts storage calls against an invocation's network-call limit; a
+ * step makes at most about 200).
  */
 export async function alreadyHandled(
   store: Store,
@@ -18,15 +21,14 @@ export async function alreadyHandled(
   targetIds: readonly string[],
   trustLog: boolean,
 ): Promise<boolean> {
-  const ledger = new LedgerRepo(store);
-  const pending: string[] = [];
-  for (const targetId of targetIds) {
-    const row = await ledger.get(page.id, targetId);
-    const holds =
+  const rows = await new LedgerRepo(store).forContent(page.id);
+  const pending = targetIds.filter((targetId) => {
+    const row = rows.find((r) => r.contentId === page.id && r.targetId === targetId);
+    return !(
       row !== undefined &&
-      (row.version >= page.version || (row.claimToken !== '' && row.claimVersion >= page.version));
-    if (!holds) pending.push(targetId);
-  }
+      (row.version >= page.version || (row.claimToken !== '' && row.claimVersion >= page.version))
+    );
+  });
   if (pending.length === 0) return true;
   if (!trustLog) return false;
   const logged = await loggedVersions(store, page.id);

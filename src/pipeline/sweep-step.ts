@@ -4,7 +4,9 @@ import type { JobOutcome, PushJob, ReceivedJob } from '../ports/job-queue';
 import { QUEUE_LIMITS } from '../ports/job-queue';
 import type { Platform } from '../ports/platform';
 import { ConfluenceClient, type FoundPage } from './confluence/confluence-client';
+import { DeliveryLog } from './delivery-log';
 import { ExpectedError, RetryableError } from './errors';
+import { recordRejected } from './record-rejected';
 import { pushAll, reevaluationJob } from './reevaluation-job';
 import { SettingsRepo } from './settings-repo';
 import { claimSweepEvents } from './sweep-budget';
@@ -135,7 +137,12 @@ export async function sweepJob(
 ): Promise<JobOutcome> {
   const parsed = sweepStepSchema.safeParse(job.body);
   if (!parsed.success) {
-    platform.log.warn('malformed sweep step', {});
+    await recordRejected(
+      new DeliveryLog(platform.store),
+      platform.clock.now(),
+      'malformed sweep step',
+      job.body,
+    );
     return { kind: 'done' };
   }
   const step = parsed.data.sweep;
