@@ -10,6 +10,7 @@ import { reconcileSpaces } from '../../src/pipeline/reconcile';
 import { SweepProgressRepo } from '../../src/pipeline/sweep-progress';
 import { applyStep } from '../../src/sandbox/scenario/apply-step';
 import { scenarioSchema, stepSchema } from '../../src/sandbox/scenario/scenario-schema';
+import { runScenario } from '../../src/sandbox/scenario/run-scenario';
 import { startSandbox, type SandboxEnv } from '../../src/sandbox/scenario/sandbox-env';
 
 const HOUR = 3600_000;
@@ -50,7 +51,6 @@ const scenario = scenarioSchema.parse({
 });
 
 let env: SandboxEnv;
-afterEach(() => env.close());
 
 const idOf = (ref: string) => env.refs.get(ref)!;
 const accepted = (target: string) =>
@@ -60,6 +60,8 @@ const accepted = (target: string) =>
     .filter((m) => m.status !== null && m.status < 300 && !m.duplicate);
 
 describe('backfill and reconcile over a sandbox run', () => {
+  afterEach(() => env.close());
+
   it('backfills a mapped space: every eligible page exactly once, nothing restricted; a second run sends nothing', async () => {
     env = await startSandbox(scenario, (v) => v);
     const answer = await startBackfill(env.platform, 'DOCS', { requestedBy: 'u1' });
@@ -155,5 +157,66 @@ describe('backfill and reconcile over a sandbox run', () => {
     expect(versions('hooks', 'p7')).toEqual([2, 3]);
     expect(await new SweepProgressRepo(env.store).get('reconcile', 'DOCS')).toMatchObject({ queued: 0 });
     expect(env.receivers.get('hooks')!.violations()).toEqual([]);
+  });
+});
+
+describe('scenario steps for the sweeps', () => {
+  it('runs a lost event, the hourly reconcile and a backfill', async () => {
+    const scenario = scenarioSchema.parse({
+      name: 'lost events, reconcile and backfill',
+      seed: 5,
+      users: [{ accountId: 'u1', displayName: 'Alice' }],
+      spaces: [
+        { key: 'DOCS', name: 'Docs' },
+        { key: 'OLD', name: 'Archive' },
+      ],
+      pages: [
+        { ref: 'guide', space: 'DOCS', title: 'Guide', body: '<p>v1</p>', author: 'u1' },
+        { ref: 'old-a', space: 'OLD', title: 'Old A', body: '<p>a</p>', author: 'u1' },
+        {
+          ref: 'old-secret',
+          space: 'OLD',
+          title: 'Old secret',
+          body: '<p>s</p>',
+          author: 'u1',
+          restrictions: { read: ['u1'], update: [] },
+        },
+      ],
+      targets: [{ id: 'hooks', name: 'Hooks', kind: 'webhook' }],
+      mappings: [
+        { space: 'DOCS', targets: ['hooks'] },
+        { space: 'OLD', targets: ['hooks'] },
+      ],
+      steps: [
+        { do: 'wait', seconds: 86_400 },
+        { do: 'reconcile' },
+        { do: 'update-page', page: 'guide', body: '<p>v2</p>', lost: true },
+        { do: 'wait', seconds: 3600 },
+        { do: 'reconcile' },
+        { do: 'backfill', space: 'OLD' },
+      ],
+      expect: {
+        targets: {
+          hooks: {
+            pages: {
+              guide: { present: true, version: 2 },
+              'old-a': { present: true, version: 1 },
+              'old-secret': { present: false },
+            },
+          },
+        },
+      },
+    });
+    const result = await runScenario({ scenario, body: (v) => v });
+    expect(result.mismatches).toEqual([]);
+    expect(result.violations).toEqual([]);
+    expect(result.steps.map((step) => step.note)).toEqual([
+      undefined,
+      'reconcile: first run',
+      'event lost',
+      undefined,
+      'reconcile: DOCS, OLD',
+      'backfill of OLD: started',
+    ]);
   });
 });
