@@ -19,7 +19,12 @@ const since = z
     }
     return at;
   });
-const startSchema = z.object({ spaceKey: spaceKey.optional(), since: since.optional() });
+const startSchema = z.object({
+  spaceKey: spaceKey.optional(),
+  since: since.optional(),
+  /** Only count what a backfill would look at (the confirmation step); nothing is queued. */
+  dryRun: z.boolean().default(false),
+});
 const spaceSchema = z.object({ spaceKey: spaceKey.optional() });
 
 type Scope = Exclude<ActivityScope, { error: string }>;
@@ -55,6 +60,7 @@ export function defineBackfillOperations(resolver: Resolver, deps: ActivityDeps 
         fields: [{ field: 'since', message: 'the date is in the future' }],
       };
     return startBackfill(platform, space.spaceKey, {
+      dryRun: input.dryRun,
       ...(input.since !== undefined && { since: input.since }),
       ...(ctx.accountId !== undefined && { requestedBy: ctx.accountId }),
     });

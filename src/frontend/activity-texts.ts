@@ -51,6 +51,12 @@ export const ACTIVITY_TEXT = {
   backfillStarted: 'Backfill of {space} started.',
   backfillAlready: 'A backfill of {space} is already running.',
   backfillStopped: 'Backfill of {space} cancelled.',
+  backfillConfirm:
+    'About {total} pages of {space} will be checked; those already delivered at their version are not sent again. Start the backfill?',
+  backfillConfirmNoTotal:
+    'The pages of {space} will be checked; those already delivered at their version are not sent again. Start the backfill?',
+  backfillConfirmButton: 'Confirm backfill',
+  backfillNotNow: 'Not now',
 } as const;
 
 export const PREVIEW_TEXT = {

@@ -10,6 +10,7 @@ interface Status {
 }
 type Option = { label: string; value: string };
 type Message = { appearance: 'success' | 'warning' | 'error'; text: string };
+type Pending = { spaceKey: string; total?: number };
 type Texts = ReturnType<typeof useActivityText>;
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -33,8 +34,9 @@ export function progressLine(T: Texts, spaceKey: string, p: BackfillView | undef
 
 /**
  * Backfill next to the replay controls of the Activity tab, opened on demand: a space (global
- * settings; space settings backfill their own space), an optional look-back date, Start, and per
- * space the progress of its latest backfill with Cancel while it runs. The resolver checks rights.
+ * settings; space settings backfill their own space), an optional look-back date, Start (a dry run
+ * says how many pages would be checked, the admin confirms), and per space the progress of its
+ * latest backfill with Cancel while it runs. The resolver checks rights.
  */
 export function BackfillPanel({ scope }: { scope: 'global' | 'space' }) {
   const T = useActivityText();
@@ -42,6 +44,7 @@ export function BackfillPanel({ scope }: { scope: 'global' | 'space' }) {
   const [space, setSpace] = useState<string | undefined>();
   const [since, setSince] = useState<string | undefined>();
   const [message, setMessage] = useState<Message | undefined>();
+  const [pending, setPending] = useState<Pending | undefined>();
   const load = () => void callResolver<Status>('backfillStatus').then(setStatus);
   if (!status) return <Button onClick={load}>{T.backfillOpen}</Button>;
   if (isFailure(status))
@@ -52,18 +55,26 @@ export function BackfillPanel({ scope }: { scope: 'global' | 'space' }) {
     );
   const chosen = scope === 'space' ? status.spaces[0]?.spaceKey : space;
   const answered = (spaceKey: string, texts: Record<string, string>) => (res: BackfillAnswer) => {
+    setPending(undefined);
     if ('error' in res) setMessage({ appearance: 'error', text: res.error });
-    else
+    else if (res.status === 'preview') {
+      setMessage(undefined);
+      setPending({ spaceKey, ...(res.total !== undefined && { total: res.total }) });
+      return;
+    } else
       setMessage({
         appearance: res.status === 'running' ? 'warning' : 'success',
         text: fill(texts[res.status] ?? '', { space: spaceKey }),
       });
     load();
   };
-  const start = (spaceKey: string) =>
-    void callResolver<BackfillAnswer>('startBackfill', { spaceKey, ...(since && { since }) }).then(
-      answered(spaceKey, { started: T.backfillStarted, running: T.backfillAlready }),
-    );
+  /** First a dry run (what would be checked), then the admin confirms. */
+  const start = (spaceKey: string, dryRun: boolean) =>
+    void callResolver<BackfillAnswer>('startBackfill', {
+      spaceKey,
+      ...(since && { since }),
+      ...(dryRun && { dryRun }),
+    }).then(answered(spaceKey, { started: T.backfillStarted, running: T.backfillAlready }));
   const cancel = (spaceKey: string) =>
     void callResolver<BackfillAnswer>('cancelBackfill', { spaceKey }).then(
       answered(spaceKey, { cancelled: T.backfillStopped }),
@@ -76,6 +87,22 @@ export function BackfillPanel({ scope }: { scope: 'global' | 'space' }) {
       {message && (
         <SectionMessage appearance={message.appearance}>
           <Text>{message.text}</Text>
+        </SectionMessage>
+      )}
+      {pending && (
+        <SectionMessage appearance="information">
+          <Text>
+            {fill(pending.total === undefined ? T.backfillConfirmNoTotal : T.backfillConfirm, {
+              space: pending.spaceKey,
+              total: count(pending.total ?? 0),
+            })}
+          </Text>
+          <Inline space="space.100">
+            <Button appearance="primary" onClick={() => start(pending.spaceKey, false)}>
+              {T.backfillConfirmButton}
+            </Button>
+            <Button onClick={() => setPending(undefined)}>{T.backfillNotNow}</Button>
+          </Inline>
         </SectionMessage>
       )}
       {status.spaces.map(({ spaceKey, progress }) => (
@@ -103,7 +130,7 @@ export function BackfillPanel({ scope }: { scope: 'global' | 'space' }) {
           placeholder={T.backfillSince}
           onChange={(d) => setSince(d || undefined)}
         />
-        <Button appearance="primary" isDisabled={!chosen} onClick={() => chosen && start(chosen)}>
+        <Button appearance="primary" isDisabled={!chosen} onClick={() => chosen && start(chosen, true)}>
           {T.backfillStart}
         </Button>
         <Button onClick={load}>{T.backfillRefresh}</Button>

@@ -10,7 +10,9 @@ import { SweepProgressRepo, type SweepProgress } from './sweep-progress';
 export type BackfillView = Omit<SweepProgress, 'cursor' | 'runId' | 'kind'>;
 
 export type BackfillAnswer =
-  { status: 'started' | 'running' | 'cancelled'; progress: BackfillView } | { error: string };
+  | { status: 'started' | 'running' | 'cancelled'; progress: BackfillView }
+  | { status: 'preview'; spaceKey: string; total?: number }
+  | { error: string };
 
 function view(progress: SweepProgress): BackfillView {
   const { cursor: _cursor, runId: _runId, kind: _kind, ...rest } = progress;
@@ -27,7 +29,7 @@ function view(progress: SweepProgress): BackfillView {
 export async function startBackfill(
   platform: Platform,
   spaceKey: string,
-  options: { since?: number; requestedBy?: string } = {},
+  options: { since?: number; requestedBy?: string; dryRun?: boolean } = {},
 ): Promise<BackfillAnswer> {
   const settings = await new SettingsRepo(platform.store, platform.log).load();
   if (!mappedSpaceKeys(settings).includes(spaceKey))
@@ -35,6 +37,8 @@ export async function startBackfill(
   const running = await new SweepProgressRepo(platform.store).get('backfill', spaceKey);
   if (running && !running.done) return { status: 'running', progress: view(running) };
   const total = await estimate(platform, spaceKey, options.since);
+  // The dry run: what a backfill would look at, for the admin to confirm; nothing is queued.
+  if (options.dryRun) return { status: 'preview', spaceKey, ...(total !== undefined && { total }) };
   const start = await startSweep(platform, {
     kind: 'backfill',
     spaceKey,

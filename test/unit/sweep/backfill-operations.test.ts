@@ -59,6 +59,12 @@ async function setUp(role: Role, pages = 120) {
 describe('backfill from the settings pages', () => {
   it('lets a Confluence admin backfill any mapped space, with an estimate, once at a time', async () => {
     const { call, pushes } = await setUp('site-admin');
+    expect(await call('startBackfill', { spaceKey: 'DOCS', dryRun: true })).toEqual({
+      status: 'preview',
+      spaceKey: 'DOCS',
+      total: 120,
+    });
+    expect(pushes).toEqual([]);
     const started = await call('startBackfill', { spaceKey: 'DOCS' });
     expect(started).toMatchObject({
       status: 'started',

@@ -37,9 +37,12 @@ function site(scope: 'global' | 'space') {
               ],
             };
       case 'startBackfill':
-        return payload.spaceKey === 'DOCS'
-          ? { status: 'running', progress: docs }
-          : { status: 'started', progress: { spaceKey: payload.spaceKey, seen: 0, queued: 0, done: false } };
+        if (payload.spaceKey === 'DOCS' && !docs.done) return { status: 'running', progress: docs };
+        if (payload.dryRun) return { status: 'preview', spaceKey: payload.spaceKey, total: 1300 };
+        return {
+          status: 'started',
+          progress: { spaceKey: payload.spaceKey, seen: 0, queued: 0, done: false },
+        };
       case 'cancelBackfill':
         docs = { ...running, done: true, cancelled: true };
         return { status: 'cancelled', progress: docs };
@@ -61,7 +64,7 @@ describe('Backfill in the Activity tab', () => {
     expect(findAll(view.doc(), 'Button').map(textOf)).not.toContain('Cancel backfill of ENG');
   });
 
-  it('starts a backfill of the chosen space from the date picked, and says when one already runs', async () => {
+  it('starts a backfill of the chosen space from the date picked once confirmed, and says when one already runs', async () => {
     const view = await render(ACTIVITY, 'ActivityTab', site('global'));
     await view.act(() => click(button(view.doc(), 'Backfill…')));
     expect(button(view.doc(), 'Start backfill').props.isDisabled).toBe(true);
@@ -70,6 +73,14 @@ describe('Backfill in the Activity tab', () => {
     const date = findAll(view.doc(), 'DatePicker')[0]!;
     await view.act(() => (date.props.onChange as (d: string) => void)('2026-11-01'));
     await view.act(() => click(button(view.doc(), 'Start backfill')));
+    // First the dry run: nothing starts before the admin confirms what would be checked.
+    expect(invoked.at(-1)).toEqual({
+      functionKey: 'startBackfill',
+      payload: { spaceKey: 'OPS', since: '2026-11-01', dryRun: true },
+    });
+    const [confirm] = findAll(view.doc(), 'SectionMessage');
+    expect(textOf(confirm!)).toContain('About 1,300 pages of OPS will be checked');
+    await view.act(() => click(button(view.doc(), 'Confirm backfill')));
     expect(invoked).toContainEqual({
       functionKey: 'startBackfill',
       payload: { spaceKey: 'OPS', since: '2026-11-01' },
@@ -81,6 +92,20 @@ describe('Backfill in the Activity tab', () => {
     const [message] = findAll(view.doc(), 'SectionMessage');
     expect(message!.props.appearance).toBe('warning');
     expect(textOf(message!)).toBe('A backfill of DOCS is already running.');
+    expect(findAll(view.doc(), 'Button').map(textOf)).not.toContain('Confirm backfill');
+  });
+
+  it('drops a dry run the admin does not confirm', async () => {
+    const view = await render(ACTIVITY, 'ActivityTab', site('global'));
+    await view.act(() => click(button(view.doc(), 'Backfill…')));
+    const select = findAll(view.doc(), 'Select').find((s) => s.props.name === 'backfillSpace')!;
+    await view.act(() => (select.props.onChange as (o: unknown) => void)({ label: 'ENG', value: 'ENG' }));
+    await view.act(() => click(button(view.doc(), 'Start backfill')));
+    await view.act(() => click(button(view.doc(), 'Not now')));
+    expect(findAll(view.doc(), 'SectionMessage')).toEqual([]);
+    expect(invoked.filter((i) => i.functionKey === 'startBackfill')).toEqual([
+      { functionKey: 'startBackfill', payload: { spaceKey: 'ENG', dryRun: true } },
+    ]);
   });
 
   it('in space settings backfills that space without a space choice, and cancels it', async () => {
@@ -92,6 +117,11 @@ describe('Backfill in the Activity tab', () => {
     expect(textOf(view.doc())).toContain('Backfill of DOCS cancelled.');
     expect(textOf(view.doc())).toContain('DOCS: backfill cancelled after 400 pages queued.');
     await view.act(() => click(button(view.doc(), 'Start backfill')));
-    expect(invoked.at(-2)).toEqual({ functionKey: 'startBackfill', payload: { spaceKey: 'DOCS' } });
+    await view.act(() => click(button(view.doc(), 'Confirm backfill')));
+    expect(invoked.filter((i) => i.functionKey === 'startBackfill')).toEqual([
+      { functionKey: 'startBackfill', payload: { spaceKey: 'DOCS', dryRun: true } },
+      { functionKey: 'startBackfill', payload: { spaceKey: 'DOCS' } },
+    ]);
+    expect(textOf(view.doc())).toContain('Backfill of DOCS started.');
   });
 });
