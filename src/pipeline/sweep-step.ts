@@ -45,7 +45,9 @@ export async function runSweepStep(
     return { kind: 'stale', reason: stale ?? 'no such sweep' };
   }
   const settings = await new SettingsRepo(platform.store, platform.log).load();
-  const targets = targetsForSpace(step.spaceKey, settings);
+  // Disabled targets take nothing: they neither keep a page in the sweep nor let one out.
+  const enabled = new Set(settings.targets.filter((t) => t.enabled).map((t) => t.id));
+  const targets = targetsForSpace(step.spaceKey, settings).filter((id) => enabled.has(id));
   if (targets.length === 0) {
     const error = `No target takes pages of space ${step.spaceKey} any more.`;
     await repo.save({ ...progress, done: true, error, finishedAt: platform.clock.now() });

@@ -1,6 +1,7 @@
 import { jobBodySchema } from '../../../src/domain/job-body';
 import { cancelSweep, startSweep } from '../../../src/pipeline/sweep';
 import { SWEEP_EVENTS_PER_MINUTE } from '../../../src/pipeline/sweep-budget';
+import { SettingsRepo } from '../../../src/pipeline/settings-repo';
 import { SweepProgressRepo } from '../../../src/pipeline/sweep-progress';
 import { runSweepStep } from '../../../src/pipeline/sweep-step';
 import type { SandboxEnv } from '../../../src/sandbox/scenario/sandbox-env';
@@ -116,6 +117,20 @@ describe('page sweep of a space', () => {
       done: true,
       error: 'No target takes pages of space OPS any more.',
     });
+  });
+
+  it('counts only enabled targets: a space whose only target is disabled is not swept', async () => {
+    env = await sweepSite(3);
+    const settings = new SettingsRepo(env.store, env.platform.log);
+    const [hooks] = (await settings.load()).targets;
+    await settings.saveTarget({ ...hooks!, enabled: false }, hooks!.rev, env.clock.now());
+    const { platform, pushes } = recording(env);
+    await startSweep(platform, { kind: 'backfill', spaceKey: 'DOCS' });
+    expect(await runSweepStep(platform, client(platform), stepsIn(pushes)[0]!.step, noJitter)).toEqual({
+      kind: 'stale',
+      reason: 'No target takes pages of space DOCS any more.',
+    });
+    expect(pagesIn(pushes)).toEqual([]);
   });
 
   it('keeps a backfill to one walk: starting again while it runs returns its progress', async () => {
