@@ -1,6 +1,10 @@
 /**
  * The CQL of a page sweep: the current pages of one space, optionally only those modified since an
- * instant, oldest change first.
+ * instant, newest change first. Newest first, because a walk then ends at the first page older than
+ * the instant (the extra hours read for time zones cost one batch, not all of them), and because a
+ * page edited during a walk moves to the front, behind the cursor: whatever kind of position the
+ * cursor keeps (UNVERIFIED for Confluence's), the pages after it can only be seen twice, never
+ * skipped. (Oldest first, an edited page would move past the cursor and could push another out.)
  *
  * Confluence reads CQL date literals (`yyyy-MM-dd HH:mm`, minutes) in the searching user's time
  * zone, and no API tells an app which zone that is (CONFCLOUD-69670, as public connectors report
@@ -19,5 +23,5 @@ export function cqlDate(ms: number): string {
 export function sweepCql(spaceKey: string, since: number | undefined): string {
   const space = spaceKey.replace(/["\\]/g, '\\$&');
   const modified = since === undefined ? '' : ` AND lastmodified >= "${cqlDate(since - ZONE_SLACK_MS)}"`;
-  return `type = page AND space = "${space}"${modified} ORDER BY lastmodified`;
+  return `type = page AND space = "${space}"${modified} ORDER BY lastmodified DESC`;
 }

@@ -2,10 +2,11 @@ import { keys } from '../domain/storage-layout';
 import type { Platform } from '../ports/platform';
 
 /**
- * Queue events all sweeps together may push per minute, claimed in places of EVENTS_PER_PLACE: at
- * most 200 a minute however many spaces are swept at once, leaving most of Forge's 500 a minute per
- * installation to the triggers, retries and waiting lines. A step that queues nothing (the usual
- * reconcile) claims nothing.
+ * Pages all sweeps together may queue per minute, claimed in places of EVENTS_PER_PLACE: at most
+ * 200 a minute (plus one successor job per step, at most one per place claimed) however many
+ * spaces are swept at once, leaving most of Forge's 500 events a minute per installation to the
+ * triggers, retries and waiting lines. Two full steps fit in a minute; a step that queues no page
+ * (the usual reconcile) claims nothing.
  */
 export const SWEEP_EVENTS_PER_MINUTE = 200;
 const EVENTS_PER_PLACE = 10;
@@ -13,7 +14,7 @@ const PLACES = SWEEP_EVENTS_PER_MINUTE / EVENTS_PER_PLACE;
 const MINUTE_MS = 60_000;
 
 /**
- * Claims room for `events` queue events in this minute (create-if-absent keys: no place is given
+ * Claims room for `events` page jobs in this minute (create-if-absent keys: no place is given
  * twice). Returns 0 when claimed; else gives back what it took and returns the seconds to wait for
  * the next minute, plus a little jitter so that waiting sweeps do not all come back at once.
  */

@@ -25,7 +25,8 @@ export type StepResult =
   | { kind: 'stepped'; queued: number; skipped: number; done: boolean };
 
 /**
- * One step of a sweep: reads the next 100 pages of the space from the stored cursor, queues each
+ * One step of a sweep: reads the next 100 pages of the space from the stored cursor (newest change
+ * first; the walk ends at the first page older than the sweep's instant), queues each
  * page whose version some target lacks as a re-evaluation, queues the next step with a delay, and
  * only then stores the new cursor and counts. A crash before that store repeats the step (its pages
  * again: the ledger makes that harmless; its successor again: the second finds the step done).
@@ -58,9 +59,10 @@ export async function runSweepStep(
     SWEEP_CHUNK,
     progress.cursor,
   );
-  const found = batch.pages.filter(
-    (p) => progress.since === undefined || (p.modifiedAt ?? Infinity) >= progress.since,
-  );
+  const since = progress.since ?? -Infinity;
+  const found = batch.pages.filter((p) => (p.modifiedAt ?? Infinity) >= since);
+  // Newest first: once a page is older than `since`, so is every page after it.
+  const reachedEnd = batch.pages.some((p) => p.modifiedAt !== undefined && p.modifiedAt < since);
   const queued: FoundPage[] = [];
   for (const page of found) {
     const version = page.version;
@@ -73,9 +75,9 @@ export async function runSweepStep(
   const jobs: PushJob[] = queued.map((p) =>
     reevaluationJob(p.id, { spaceKey: step.spaceKey, version: p.version }, trace),
   );
-  const more = batch.nextCursor !== undefined;
+  const more = batch.nextCursor !== undefined && !reachedEnd;
   if (more) jobs.push(sweepStepJob(progress, step.step + 1, STEP_DELAY_SECONDS));
-  const wait = await claimSweepEvents(platform, jobs.length, random);
+  const wait = await claimSweepEvents(platform, queued.length, random);
   if (wait > 0) {
     // No room this minute: the same step comes back later (reading its batch again), nothing stored.
     await platform.queue.push([

@@ -74,32 +74,32 @@ describe('page sweep of a space', () => {
     expect(pagesIn(pushes)).toHaveLength(150);
   });
 
-  it(`pushes at most ${SWEEP_EVENTS_PER_MINUTE} events a minute across all sweeps; a step over it waits, storing nothing`, async () => {
+  it(`queues at most ${SWEEP_EVENTS_PER_MINUTE} pages a minute across all sweeps; a step over it waits, storing nothing`, async () => {
     env = await sweepSite(250);
     const { platform, pushes } = recording(env);
     await startSweep(platform, { kind: 'backfill', spaceKey: 'DOCS' });
     await startSweep(platform, { kind: 'reconcile', spaceKey: 'DOCS', since: env.clock.now() - 3600_000 });
     await startSweep(platform, { kind: 'backfill', spaceKey: 'ENG' });
     const firsts = stepsIn(pushes);
-    const before = pushes.flat().length;
+    const before = pagesIn(pushes).length;
     const results = [];
     for (const { step } of firsts)
       results.push(await runSweepStep(platform, client(platform), step, noJitter));
-    // 101 events (100 pages and the next step), then 101 more would pass 200: that step waits; 1 fits.
-    expect(results.map((r) => r.kind)).toEqual(['stepped', 'waiting', 'stepped']);
-    const waiting = stepsIn(pushes).find((s) => s.step.kind === 'reconcile' && s.job.delayInSeconds)!;
-    expect(waiting.step).toEqual(firsts[1]!.step);
-    expect(pushes.flat().length - before - 1).toBe(101 + 1);
+    // Two full steps (100 pages each) fill the minute; the third step's one page must wait.
+    expect(results.map((r) => r.kind)).toEqual(['stepped', 'stepped', 'waiting']);
+    expect(pagesIn(pushes).length - before).toBe(200);
+    const waiting = stepsIn(pushes).find((s) => s.step.spaceKey === 'ENG' && s.job.delayInSeconds)!;
+    expect(waiting.step).toEqual(firsts[2]!.step);
     const secondsToNextMinute = Math.ceil((60_000 - (env.clock.now() % 60_000)) / 1000);
     expect(waiting.job.delayInSeconds).toBe(secondsToNextMinute);
-    expect(await new SweepProgressRepo(env.store).get('reconcile', 'DOCS')).toMatchObject({
+    expect(await new SweepProgressRepo(env.store).get('backfill', 'ENG')).toMatchObject({
       steps: 0,
       queued: 0,
     });
     await env.clock.advanceBy(secondsToNextMinute * 1000);
     expect(await runSweepStep(platform, client(platform), waiting.step, noJitter)).toMatchObject({
       kind: 'stepped',
-      queued: 100,
+      queued: 1,
     });
   });
 
@@ -160,8 +160,8 @@ describe('page sweep of a space', () => {
     expect((await startSweep(platform, { kind: 'backfill', spaceKey: 'DOCS' })).started).toBe(true);
   });
 
-  it('queues only pages modified since the look-back instant (the query reads 14 h earlier, for time zones)', async () => {
-    env = await sweepSite(3);
+  it('queues only pages modified since the look-back instant, and ends at the first older page', async () => {
+    env = await sweepSite(250);
     await env.clock.advanceBy(3 * 3600_000);
     const since = env.clock.now();
     env.state.updatePage(env.refs.get('p1')!, { body: '<p>new</p>' });
@@ -176,10 +176,17 @@ describe('page sweep of a space', () => {
     expect(pagesIn(pushes)).toEqual([env.refs.get('p1')]);
     const cql = new URL(requests[0]!, 'http://x').searchParams.get('cql');
     const from = new Date(since - 14 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-    expect(cql).toBe(`type = page AND space = "DOCS" AND lastmodified >= "${from}" ORDER BY lastmodified`);
+    expect(cql).toBe(
+      `type = page AND space = "DOCS" AND lastmodified >= "${from}" ORDER BY lastmodified DESC`,
+    );
+    // The query reads 14 hours further back (time zones): all 250 pages match, newest first; the
+    // first page older than the instant ends the walk after one request.
+    expect(requests).toHaveLength(1);
     expect(await new SweepProgressRepo(env.store).get('backfill', 'DOCS')).toMatchObject({
       seen: 1,
       queued: 1,
+      steps: 1,
+      done: true,
     });
   });
 });
