@@ -2,6 +2,7 @@ import type Resolver from '@forge/resolver';
 import { z } from 'zod';
 import { isLicensed } from '../domain/licence';
 import { backfillProgress, backfillSpaces, cancelBackfill, startBackfill } from '../pipeline/backfill';
+import { reconcileSummary } from '../pipeline/reconcile';
 import type { ActivityScope } from './activity-context';
 import { forgeDeps, scopedDefiner, type ActivityDeps } from './activity-operations';
 
@@ -44,7 +45,8 @@ function targetSpace(scope: Scope, asked: string | undefined): { spaceKey: strin
 
 /**
  * Backfill operations on the settings resolver: start a backfill of a space (optionally only pages
- * modified since a date), see the progress, cancel. Rights are checked server-side as for the
+ * modified since a date; a dry run first), see the progress (and what the hourly reconcile last
+ * found), cancel. Rights are checked server-side as for the
  * Activity tab: a Confluence admin may backfill any mapped space, a space admin only their space.
  */
 export function defineBackfillOperations(resolver: Resolver, deps: ActivityDeps = forgeDeps): Resolver {
@@ -68,7 +70,10 @@ export function defineBackfillOperations(resolver: Resolver, deps: ActivityDeps 
   define('backfillStatus', z.object({}), async (_input, scope) => {
     const platform = deps.platform();
     const spaces = await backfillSpaces(platform, scope.kind === 'space' ? scope.spaceKey : undefined);
-    return { spaces: await backfillProgress(platform, spaces) };
+    return {
+      spaces: await backfillProgress(platform, spaces),
+      reconcile: await reconcileSummary(platform, spaces),
+    };
   });
   define('cancelBackfill', spaceSchema, async (input, scope) => {
     const space = targetSpace(scope, input.spaceKey);

@@ -57,6 +57,9 @@ export const ACTIVITY_TEXT = {
     'The pages of {space} will be checked; those already delivered at their version are not sent again. Start the backfill?',
   backfillConfirmButton: 'Confirm backfill',
   backfillNotNow: 'Not now',
+  reconcileNever: 'Missed events are looked for every hour; the first check has not run yet.',
+  reconcileLast:
+    'Missed events are looked for every hour: last check {when}, {queued} page(s) found and queued.',
 } as const;
 
 export const PREVIEW_TEXT = {

@@ -7,6 +7,7 @@ import { fill } from './activity-texts';
 
 interface Status {
   spaces: Array<{ spaceKey: string; progress?: BackfillView }>;
+  reconcile?: { lastRunAt?: number; queued: number };
 }
 type Option = { label: string; value: string };
 type Message = { appearance: 'success' | 'warning' | 'error'; text: string };
@@ -30,6 +31,13 @@ export function progressLine(T: Texts, spaceKey: string, p: BackfillView | undef
   if (p.error !== undefined) return fill(T.backfillFailed, values);
   if (p.done) return fill(T.backfillDone, values);
   return fill(p.total === undefined ? T.backfillRunningNoTotal : T.backfillRunning, values);
+}
+
+/** When the hourly reconcile last ran (UTC, to the minute) and what it found. */
+export function reconcileLine(T: Texts, r: { lastRunAt?: number; queued: number }): string {
+  if (r.lastRunAt === undefined) return T.reconcileNever;
+  const when = `${new Date(r.lastRunAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return fill(T.reconcileLast, { when, queued: count(r.queued) });
 }
 
 /**
@@ -84,6 +92,7 @@ export function BackfillPanel({ scope }: { scope: 'global' | 'space' }) {
     <Stack space="space.100">
       <Heading as="h4">{T.backfillHeading}</Heading>
       <Text>{T.backfillHelp}</Text>
+      {status.reconcile && <Text>{reconcileLine(T, status.reconcile)}</Text>}
       {message && (
         <SectionMessage appearance={message.appearance}>
           <Text>{message.text}</Text>

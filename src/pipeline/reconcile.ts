@@ -5,6 +5,7 @@ import type { Platform } from '../ports/platform';
 import { pushAll } from './reevaluation-job';
 import { SettingsRepo } from './settings-repo';
 import { beginSweep, sweepStepJob } from './sweep';
+import { SweepProgressRepo } from './sweep-progress';
 
 /**
  * How far before the previous run's start each run reaches back: clocks differ a little, and a
@@ -58,4 +59,19 @@ export async function reconcileSpaces(platform: Platform): Promise<ReconcileResu
     since: new Date(since).toISOString(),
   });
   return { firstRun: false, since, spaces };
+}
+
+/**
+ * What the settings pages show of the reconcile: when it last ran, and what its latest sweep of
+ * each of these spaces queued (pages whose event had been missed).
+ */
+export async function reconcileSummary(
+  platform: Platform,
+  spaceKeys: readonly string[],
+): Promise<{ lastRunAt?: number; queued: number }> {
+  const last = await platform.store.get<ReconcileRun>(keys.reconcileRun());
+  const repo = new SweepProgressRepo(platform.store);
+  const runs = await Promise.all(spaceKeys.map((spaceKey) => repo.get('reconcile', spaceKey)));
+  const queued = runs.reduce((sum, run) => sum + (run?.queued ?? 0), 0);
+  return { ...(last !== undefined && { lastRunAt: last.startedAt }), queued };
 }

@@ -79,6 +79,8 @@ describe('backfill from the settings pages', () => {
     });
     const status = (await call('backfillStatus')) as { spaces: Array<{ spaceKey: string }> };
     expect(status.spaces.map((s) => s.spaceKey)).toEqual(['DOCS', 'ENG']);
+    expect(status).toMatchObject({ reconcile: { queued: 0 } });
+    expect(status).not.toHaveProperty('reconcile.lastRunAt');
     expect(await call('cancelBackfill', { spaceKey: 'DOCS' })).toMatchObject({
       status: 'cancelled',
       progress: { cancelled: true, done: true },

@@ -28,13 +28,14 @@ function site(scope: 'global' | 'space') {
         return { days: [] };
       case 'backfillStatus':
         return scope === 'space'
-          ? { spaces: [{ spaceKey: 'DOCS', progress: docs }] }
+          ? { spaces: [{ spaceKey: 'DOCS', progress: docs }], reconcile: { queued: 0 } }
           : {
               spaces: [
                 { spaceKey: 'DOCS', progress: docs },
                 { spaceKey: 'ENG', progress: finished },
                 { spaceKey: 'OPS' },
               ],
+              reconcile: { lastRunAt: Date.parse('2026-11-20T10:00:00Z'), queued: 2 },
             };
       case 'startBackfill':
         if (payload.spaceKey === 'DOCS' && !docs.done) return { status: 'running', progress: docs };
@@ -60,6 +61,9 @@ describe('Backfill in the Activity tab', () => {
     expect(text).toContain('DOCS: 412 of ~1,300 pages checked, 400 queued.');
     expect(text).toContain('ENG: backfill finished, 38 pages queued, 2 already delivered.');
     expect(text).toContain('OPS: no backfill yet.');
+    expect(text).toContain(
+      'Missed events are looked for every hour: last check 2026-11-20 10:00 UTC, 2 page(s) found and queued.',
+    );
     expect(findAll(view.doc(), 'Button').map(textOf)).toContain('Cancel backfill of DOCS');
     expect(findAll(view.doc(), 'Button').map(textOf)).not.toContain('Cancel backfill of ENG');
   });
@@ -112,6 +116,9 @@ describe('Backfill in the Activity tab', () => {
     const view = await render(ACTIVITY, 'ActivityTab', site('space'));
     await view.act(() => click(button(view.doc(), 'Backfill…')));
     expect(findAll(view.doc(), 'Select').map((s) => s.props.name)).not.toContain('backfillSpace');
+    expect(textOf(view.doc())).toContain(
+      'Missed events are looked for every hour; the first check has not run yet.',
+    );
     await view.act(() => click(button(view.doc(), 'Cancel backfill of DOCS')));
     expect(invoked).toContainEqual({ functionKey: 'cancelBackfill', payload: { spaceKey: 'DOCS' } });
     expect(textOf(view.doc())).toContain('Backfill of DOCS cancelled.');
