@@ -53,8 +53,11 @@ export interface SweepRequest {
   total?: number;
 }
 
-export type SweepStart =
-  { started: true; progress: SweepProgress } | { started: false; progress: SweepProgress };
+/** `started: false`: a backfill of the space was already running; `progress` is that one's. */
+export interface SweepStart {
+  started: boolean;
+  progress: SweepProgress;
+}
 
 /**
  * Starts a sweep of a space and returns at once. A backfill that is still running is not started
