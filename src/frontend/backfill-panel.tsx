@@ -63,17 +63,20 @@ export function BackfillPanel({ scope }: { scope: 'global' | 'space' }) {
     );
   const chosen = scope === 'space' ? status.spaces[0]?.spaceKey : space;
   const answered = (spaceKey: string, texts: Record<string, string>) => (res: BackfillAnswer) => {
-    setPending(undefined);
-    if ('error' in res) setMessage({ appearance: 'error', text: res.error });
-    else if (res.status === 'preview') {
+    if (!('error' in res) && res.status === 'preview') {
       setMessage(undefined);
       setPending({ spaceKey, ...(res.total !== undefined && { total: res.total }) });
       return;
-    } else
-      setMessage({
-        appearance: res.status === 'running' ? 'warning' : 'success',
-        text: fill(texts[res.status] ?? '', { space: spaceKey }),
-      });
+    }
+    setPending(undefined);
+    setMessage(
+      'error' in res
+        ? { appearance: 'error', text: res.error }
+        : {
+            appearance: res.status === 'running' ? 'warning' : 'success',
+            text: fill(texts[res.status] ?? '', { space: spaceKey }),
+          },
+    );
     load();
   };
   /** First a dry run (what would be checked), then the admin confirms. */
