@@ -2,6 +2,7 @@
 export { onConfluenceEvent } from './entry/on-confluence-event';
 // scheduled triggers
 export { lineSweep } from './entry/line-sweep';
+export { reconcile } from './entry/reconcile';
 // queue consumers
 export { deliver } from './entry/deliver';
 // resolvers

@@ -91,3 +91,19 @@ export function rulesFor(
 export function targetsForSpace(spaceKey: string | undefined, settings: Settings): string[] {
   return settings.targets.filter((t) => rulesFor(t, spaceKey, settings).length > 0).map((t) => t.id);
 }
+
+/** Spaces some enabled target takes pages of: its mappings, or its selector's spaces. */
+export function mappedSpaceKeys(settings: Settings): string[] {
+  const spaces = new Set<string>();
+  for (const target of settings.targets) {
+    if (!target.enabled) continue;
+    if (target.selector !== undefined) {
+      const parsed = parseSelector(target.selector);
+      if (parsed.ok) for (const item of parsed.items) spaces.add(item.spaceKey);
+      continue;
+    }
+    for (const mapping of settings.mappings)
+      if (mapping.targets.some((t) => t.targetId === target.id)) spaces.add(mapping.spaceKey);
+  }
+  return [...spaces].sort();
+}

@@ -91,6 +91,14 @@ export const keys = {
   /** "Replay all failed" of a target (in a space, or `#all` for every space): its progress. */
   replayProgress: (targetId: string, spaceKey: string | undefined) =>
     `replay:${targetId}:${spaceKey ?? '#all'}`,
+  /** A page sweep of a space (backfill or reconcile): its cursor and counts (sweep-progress.ts). */
+  sweep: (kind: string, spaceKey: string) => `sweep:${kind}:${safeKeyPart(spaceKey)}`,
+  /** A sweep an admin cancelled (by run id): its steps stop at their next turn. */
+  sweepCancel: (runId: string) => `sweep-cancel:${runId}`,
+  /** One of the few sweep steps allowed per minute, shared by every sweep (sweep-budget.ts). */
+  sweepSlot: (minute: number, slot: number) => `sweep-slot:${minute}:${slot}`,
+  /** The scheduled reconcile: when its last run started. */
+  reconcileRun: () => 'reconcile:last-run',
   /** Halo: the requests of the rolling 5-minute window, shared by every consumer. */
   haloWindow: (targetId: string) => `halo-window:${targetId}`,
   /** Halo: the FAQ list created for a space ("create automatically"). */
@@ -138,6 +146,11 @@ export function targetKeys(targetId: string): { single: string[]; prefixes: stri
       `bitrix-sent:${id}:`,
     ],
   };
+}
+
+/** Personal space keys start with `~`, which kvs keys may not hold: it becomes `#`. */
+function safeKeyPart(value: string): string {
+  return value.replace(/~/g, '#');
 }
 
 export const secretKeys = {

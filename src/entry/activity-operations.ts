@@ -38,12 +38,12 @@ export interface ActivityDeps {
   asUser: () => ConfluenceApi;
 }
 
-const forgeDeps: ActivityDeps = {
+export const forgeDeps: ActivityDeps = {
   platform: () => createForgePlatform(),
   asUser: () => ForgeConfluenceApi.forUser(),
 };
 
-type Handler<T> = (
+export type Handler<T> = (
   input: T,
   scope: Exclude<ActivityScope, { error: string }>,
   request: Ctx,
@@ -51,13 +51,11 @@ type Handler<T> = (
 type Ctx = z.infer<typeof invocationContextSchema>;
 
 /**
- * Registers the Activity tab's operations on the settings page's resolver: the log (newest first,
- * filtered, paged), the daily chart, Replay (one failure, or all failures of a target) and the
- * dry-run preview of a page. Each checks the caller's rights server-side: Confluence admins see
- * everything, a space admin (space settings) only that space. Replay enqueues and returns at once.
+ * Registers operations that check the caller's rights (Confluence admin: everything; space admin in
+ * space settings: that space) and validate the payload before the handler runs.
  */
-export function defineActivityOperations(resolver: Resolver, deps: ActivityDeps = forgeDeps): Resolver {
-  const define = <T>(key: string, schema: z.ZodType<T>, handler: Handler<T>) =>
+export function scopedDefiner(resolver: Resolver, deps: ActivityDeps) {
+  return <T>(key: string, schema: z.ZodType<T>, handler: Handler<T>) =>
     resolver.define(key, async ({ payload, context }) => {
       const ctx = invocationContextSchema.parse(context);
       const scope = await activityScope(ctx, deps.asUser());
@@ -66,6 +64,16 @@ export function defineActivityOperations(resolver: Resolver, deps: ActivityDeps 
       if (!input.success) return { error: 'Invalid request.', fields: describeIssues(input.error) };
       return handler(input.data, scope, ctx);
     });
+}
+
+/**
+ * Registers the Activity tab's operations on the settings page's resolver: the log (newest first,
+ * filtered, paged), the daily chart, Replay (one failure, or all failures of a target) and the
+ * dry-run preview of a page. Each checks the caller's rights server-side: Confluence admins see
+ * everything, a space admin (space settings) only that space. Replay enqueues and returns at once.
+ */
+export function defineActivityOperations(resolver: Resolver, deps: ActivityDeps = forgeDeps): Resolver {
+  const define = scopedDefiner(resolver, deps);
 
   const spaceOf = (scope: Exclude<ActivityScope, { error: string }>) =>
     scope.kind === 'space' ? scope.spaceKey : undefined;

@@ -1,5 +1,6 @@
 import Resolver from '@forge/resolver';
 import { defineActivityOperations } from './activity-operations';
+import { defineBackfillOperations } from './backfill-operations';
 import { z } from 'zod';
 import { administeredSpaceKey, isConfluenceAdmin } from '../pipeline/caller-rights';
 import type { Refusal, SettingsScope } from '../pipeline/settings/settings-api';
@@ -55,5 +56,7 @@ for (const operation of SETTINGS_OPERATIONS) {
 
 // The Activity tab's operations (delivery log, chart, replay, preview), with their own rights checks.
 defineActivityOperations(resolver);
+// Backfill of a space (start, progress, cancel), with the same rights checks.
+defineBackfillOperations(resolver);
 
 export const adminResolver = resolver.getDefinitions();

@@ -33,6 +33,33 @@ export const ACTIVITY_TEXT = {
   previewHeading: 'Preview a page',
   previewButton: 'Preview',
   previewHelp: 'Exactly what each target would receive for the page now. Nothing is sent.',
+  backfillOpen: 'Backfill…',
+  backfillHeading: 'Backfill',
+  backfillHelp:
+    "Queues the pages of a mapped space through the normal pipeline: only pages a target may take go, each once, at the targets' pace. Pages already delivered at their current version are not queued again.",
+  backfillSpace: 'Space',
+  backfillSince: 'Only pages modified since (optional)',
+  backfillStart: 'Start backfill',
+  backfillCancel: 'Cancel backfill of {space}',
+  backfillRefresh: 'Refresh',
+  backfillNone: '{space}: no backfill yet.',
+  backfillRunning: '{space}: {seen} of ~{total} pages checked, {queued} queued.',
+  backfillRunningNoTotal: '{space}: {seen} pages checked so far, {queued} queued.',
+  backfillDone: '{space}: backfill finished, {queued} pages queued, {skipped} already delivered.',
+  backfillCancelled: '{space}: backfill cancelled after {queued} pages queued.',
+  backfillFailed: '{space}: backfill stopped: {error}',
+  backfillStarted: 'Backfill of {space} started.',
+  backfillAlready: 'A backfill of {space} is already running.',
+  backfillStopped: 'Backfill of {space} cancelled.',
+  backfillConfirm:
+    'About {total} pages of {space} will be checked; those already delivered at their version are not sent again. Start the backfill?',
+  backfillConfirmNoTotal:
+    'The pages of {space} will be checked; those already delivered at their version are not sent again. Start the backfill?',
+  backfillConfirmButton: 'Confirm backfill',
+  backfillNotNow: 'Not now',
+  reconcileNever: 'Missed events are looked for every hour; the first check has not run yet.',
+  reconcileLast:
+    'Missed events are looked for every hour: last check {when}, {queued} page(s) found and queued.',
 } as const;
 
 export const PREVIEW_TEXT = {

@@ -17,6 +17,7 @@ import type { ReplayProgress } from '../pipeline/replay-progress';
 import { callResolver, isFailure } from './activity-invoke';
 import { DailyChart } from './activity-chart';
 import { PreviewPanel } from './activity-preview';
+import { BackfillPanel } from './backfill-panel';
 import { LogTable } from './activity-table';
 import { useActivityText } from './activity-i18n';
 import { fill } from './activity-texts';
@@ -153,6 +154,7 @@ export function ActivityTab() {
           {fill(T.replayAll, { name: targetName(filter.targetId) })}
         </Button>
       )}
+      <BackfillPanel scope={listed.scope} />
       <LogTable entries={listed.entries} targetName={targetName} onReplay={replay} />
       <Inline space="space.100">
         <Button isDisabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>

@@ -17,6 +17,8 @@ import { isReplayStep, replayStepSchema } from './replay';
 import { replayStep } from './replay-step';
 import { SettingsRepo } from './settings-repo';
 import { isPurgeStep, purgeStep, purgeStepSchema } from './target-purge';
+import { isSweepStep } from './sweep';
+import { sweepJob } from './sweep-step';
 import { walkSubtree } from './walk-subtree';
 import { drainWorkersFor, spacingFor } from '../targets/create-adapter';
 import { drainStepSchema, isDrainStep, WaitingLine, type DrainStep, type Parked } from './waiting-line';
@@ -56,6 +58,8 @@ export async function deliverJob(
     else await recordRejected(log, platform.clock.now(), 'malformed purge step', job.body);
     return { kind: 'done' };
   }
+  // A page sweep of a space (backfill or reconcile), one step per job (sweep-step.ts).
+  if (isSweepStep(job.body)) return sweepJob(platform, job, options.random ?? Math.random);
   if (isDrainStep(job.body)) {
     const step = drainStepSchema.safeParse(job.body);
     if (!step.success) {

@@ -28,6 +28,18 @@ export class DeliveryLog {
       : `${record.deliveryId}:${record.attempt}:${randomUUID()}`;
   }
 
+  /** The page's latest log entries (its comments' too), newest first. */
+  async recentForPage(pageId: string, limit: number): Promise<DeliveryRecord[]> {
+    const page = await this.store.query<DeliveryRecord>({
+      entity: ENTITIES.delivery.name,
+      index: 'by-page',
+      partition: [pageId],
+      sort: 'DESC',
+      limit,
+    });
+    return page.items.map((item) => item.value);
+  }
+
   async record(record: DeliveryRecord): Promise<void> {
     const value = JSON.parse(JSON.stringify(record)) as Record<string, unknown>;
     await this.store.setEntity(ENTITIES.delivery.name, DeliveryLog.key(record), value, {

@@ -1,9 +1,9 @@
 import type { DeliveryRecord } from '../domain/delivery-record';
 import type { LedgerRow } from '../domain/ledger';
 import type { TargetSettings } from '../domain/settings';
-import { ENTITIES } from '../domain/storage-layout';
 import type { Store } from '../ports/store';
 import { remoteLink } from '../targets/create-adapter';
+import { DeliveryLog } from './delivery-log';
 import { LedgerRepo } from './ledger-repo';
 
 /** Where a page stands at one target, as its byline shows it. */
@@ -39,15 +39,9 @@ export async function pageStatus(
   currentVersion: number,
 ): Promise<PageTargetStatus[]> {
   const rows = (await new LedgerRepo(store).forContent(pageId)).filter((r) => r.contentId === pageId);
-  const recent = await store.query<DeliveryRecord>({
-    entity: ENTITIES.delivery.name,
-    index: 'by-page',
-    partition: [pageId],
-    sort: 'DESC',
-    limit: RECENT,
-  });
+  const recent = await new DeliveryLog(store).recentForPage(pageId, RECENT);
   const latest = new Map<string, DeliveryRecord>();
-  for (const { value } of recent.items) {
+  for (const value of recent) {
     if (value.contentId !== pageId || latest.has(value.targetId)) continue;
     if (value.status === 'skipped' && NO_OP_SKIP.test(value.reason ?? '')) continue;
     latest.set(value.targetId, value);

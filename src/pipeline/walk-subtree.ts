@@ -1,8 +1,8 @@
 import type { JobBody } from '../domain/job-body';
-import { REEVALUATED, type RelayEvent } from '../domain/relay-event';
-import { QUEUE_LIMITS, type PushJob } from '../ports/job-queue';
+import type { PushJob } from '../ports/job-queue';
 import type { Platform } from '../ports/platform';
 import type { ConfluenceClient } from './confluence/confluence-client';
+import { pushAll, reevaluationJob } from './reevaluation-job';
 
 /** Pages read per subtree step (the CQL page size), and the pause between steps. */
 export const SUBTREE_CHUNK = 100;
@@ -21,34 +21,19 @@ export async function walkSubtree(
 ): Promise<number> {
   const root = body.event.pageId;
   const page = await confluence.descendants(root, SUBTREE_CHUNK, body.subtree?.cursor);
-  const jobs: PushJob[] = page.ids.map((pageId) => ({
-    body: { v: 1, event: reevaluate(body.event, pageId), trace: body.trace },
-  }));
+  const { actorId, at } = body.event;
+  const jobs: PushJob[] = page.ids.map((pageId) => reevaluationJob(pageId, { actorId, at }, body.trace));
   if (page.nextCursor) {
     jobs.push({
       body: { ...body, subtree: { cursor: page.nextCursor } },
       delayInSeconds: STEP_DELAY_SECONDS,
     });
   }
-  for (let i = 0; i < jobs.length; i += QUEUE_LIMITS.maxEventsPerPush) {
-    await platform.queue.push(jobs.slice(i, i + QUEUE_LIMITS.maxEventsPerPush));
-  }
+  await pushAll(platform.queue, jobs);
   platform.log.info('subtree step queued', {
     pageId: root,
     pages: page.ids.length,
     more: Boolean(page.nextCursor),
   });
   return page.ids.length;
-}
-
-function reevaluate(cause: RelayEvent, pageId: string): RelayEvent {
-  return {
-    kind: 'page',
-    action: REEVALUATED,
-    pageId,
-    actorId: cause.actorId,
-    at: cause.at,
-    minorEdit: false,
-    suppressNotifications: true,
-  };
 }

@@ -12,6 +12,7 @@ import { ExpectedError, RetryableError } from '../errors';
 import {
   commentSchema,
   contentStateSchema,
+  searchCountSchema,
   searchPageSchema,
   labelsPageSchema,
   pageSchema,
@@ -29,6 +30,17 @@ import {
   type PageContext,
 } from './page-context';
 import { toSnapshot } from './to-snapshot';
+
+/** A page a search found, with its version when the search expanded it. */
+export interface FoundPage {
+  id: string;
+  version?: number;
+  modifiedAt?: number;
+}
+export interface SearchBatch {
+  pages: FoundPage[];
+  nextCursor?: string;
+}
 
 export type PageFetch = { kind: 'found'; page: PageSnapshot } | { kind: 'gone'; reason: string };
 export type CommentFetch =
@@ -167,13 +179,31 @@ export class ConfluenceClient {
     limit: number,
     cursor?: string,
   ): Promise<{ ids: string[]; nextCursor?: string }> {
-    const cql = `ancestor = ${rootId} and type = page`;
-    const query = `cql=${enc(cql)}&limit=${limit}${cursor ? `&cursor=${enc(cursor)}` : ''}`;
+    const page = await this.searchPages(`ancestor = ${rootId} and type = page`, limit, cursor);
+    return { ids: page.pages.map((p) => p.id), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * One batch of a v1 CQL content search with each page's current version (number and date); the
+   * next batch is read with the opaque cursor of `_links.next`, never built by hand.
+   */
+  async searchPages(cql: string, limit: number, cursor?: string): Promise<SearchBatch> {
+    const query = `cql=${enc(cql)}&limit=${limit}&expand=version${cursor ? `&cursor=${enc(cursor)}` : ''}`;
     const res = await this.call(`/wiki/rest/api/content/search?${query}`);
-    const page = searchPageSchema.parse(await this.json(res, `pages below ${rootId}`));
+    const page = searchPageSchema.parse(await this.json(res, `search ${cql}`));
     const next = page._links?.next;
     const nextCursor = next ? (new URL(next, 'http://x').searchParams.get('cursor') ?? undefined) : undefined;
-    return { ids: page.results.map((r) => r.id), nextCursor };
+    const pages = page.results.map((r) => ({
+      id: r.id,
+      ...(r.version && { version: r.version.number, modifiedAt: Date.parse(r.version.when) }),
+    }));
+    return { pages, ...(nextCursor !== undefined && { nextCursor }) };
+  }
+
+  /** How many pages a CQL query matches now (v1 site search's `totalSize`): an estimate for progress. */
+  async countPages(cql: string): Promise<number> {
+    const res = await this.call(`/wiki/rest/api/search?cql=${enc(cql)}&limit=1`);
+    return searchCountSchema.parse(await this.json(res, `count of ${cql}`)).totalSize;
   }
 
   /** The page's content state (v1; no v2 equivalent); null when it has none. */

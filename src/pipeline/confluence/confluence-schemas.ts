@@ -90,9 +90,18 @@ export const contentStateSchema = z.looseObject({
 
 /** v1 CQL content search: `{results, _links.next}` with an opaque cursor in `next`. */
 export const searchPageSchema = z.looseObject({
-  results: z.array(z.looseObject({ id: z.string() })),
+  results: z.array(
+    z.looseObject({
+      id: z.string(),
+      /** With `expand=version`: the current version and when it was made (the page's lastmodified). */
+      version: z.looseObject({ number: z.number().int(), when: z.string() }).optional(),
+    }),
+  ),
   _links: z.looseObject({ next: z.string().optional() }).optional(),
 });
+
+/** v1 site search (`/wiki/rest/api/search`): only the count of matches is read. */
+export const searchCountSchema = z.looseObject({ totalSize: z.number().int().min(0) });
 
 /** `GET /wiki/rest/api/content/{id}/notification/created`: watches of a page. */
 export const watchersSchema = z.object({

@@ -12,14 +12,25 @@ const DEFAULT_LIMIT = 25;
 /** UNVERIFIED: larger `limit` values are clamped to this (the response's `limit` says so). */
 const MAX_LIMIT = 100;
 
-/** Keyset cursor: the last id served and how many results came before the next batch. */
-const Cursor = z.object({ scope: z.string(), after: z.string().regex(/^[0-9]+$/), start: z.number().int() });
+/**
+ * Keyset cursor: the sort key and id of the last result served, and how many came before the next
+ * batch. UNVERIFIED: how Confluence's own cursor behaves when results move while a client pages
+ * (an edit during a walk ordered by lastmodified); the fake never skips nor repeats a page that
+ * stays in place, and a page that moves past the cursor is served again.
+ */
+const Cursor = z.object({
+  scope: z.string(),
+  after: z.string().regex(/^[0-9]+$/),
+  key: z.number().optional(),
+  start: z.number().int(),
+});
+type Position = z.infer<typeof Cursor>;
 
-function encodeCursor(scope: string, after: string, start: number): string {
-  return Buffer.from(JSON.stringify(Cursor.parse({ scope, after, start }))).toString('base64url');
+function encodeCursor(position: Position): string {
+  return Buffer.from(JSON.stringify(Cursor.parse(position))).toString('base64url');
 }
 
-function decodeCursor(cursor: string, scope: string): { after: string; start: number } {
+function decodeCursor(cursor: string, scope: string): Position {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -32,23 +43,56 @@ function decodeCursor(cursor: string, scope: string): { after: string; start: nu
   return payload.data;
 }
 
-function byId(a: ConfluencePage, b: ConfluencePage): number {
-  const diff = BigInt(a.id) - BigInt(b.id);
+/** When the page was last modified (its current version's date), ms since the epoch. */
+function modifiedAt(page: ConfluencePage): number {
+  return Date.parse(page.version.createdAt);
+}
+
+function sortKey(page: ConfluencePage, query: CqlQuery): number | undefined {
+  if (query.order === undefined) return undefined;
+  return query.order.field === 'created' ? Date.parse(page.createdAt) : modifiedAt(page);
+}
+
+function compareIds(a: string, b: string): number {
+  const diff = BigInt(a) - BigInt(b);
   return diff < 0n ? -1 : diff > 0n ? 1 : 0;
 }
 
+/** The query's order: by its `order by` field (ties by id), else by ascending id. */
+function comparator(query: CqlQuery): (a: ConfluencePage, b: ConfluencePage) => number {
+  const sign = query.order?.direction === 'desc' ? -1 : 1;
+  return (a, b) => sign * ((sortKey(a, query) ?? 0) - (sortKey(b, query) ?? 0) || compareIds(a.id, b.id));
+}
+
+function afterPosition(page: ConfluencePage, query: CqlQuery, position: Position): boolean {
+  const sign = query.order?.direction === 'desc' ? -1 : 1;
+  const byKey = sign * ((sortKey(page, query) ?? 0) - (position.key ?? 0));
+  return byKey > 0 || (byKey === 0 && sign * compareIds(page.id, position.after) > 0);
+}
+
 /**
- * Current pages below the ancestor at any depth (a current page under a trashed or archived
- * page still matches), in ascending id order. UNVERIFIED: Confluence's own order, and that an
- * unknown ancestor id gives no results rather than an error.
+ * Current pages matching every clause: below the ancestor at any depth (a current page under a
+ * trashed or archived page still matches), in the space, modified since the date. UNVERIFIED:
+ * Confluence's own order without `order by`, and that an unknown ancestor id or space key gives
+ * no results rather than an error.
  */
-function matches(store: ConfluenceStore, query: CqlQuery): ConfluencePage[] {
+export function matches(store: ConfluenceStore, query: CqlQuery): ConfluencePage[] {
   if (query.type !== undefined && query.type !== 'page') return [];
+  const from = query.modifiedFrom;
   return store
     .listPages()
     .filter((page) => page.status === 'current')
-    .filter((page) => store.ancestorsOf(page.id).some((ancestor) => ancestor.id === query.ancestorId))
-    .sort(byId);
+    .filter(
+      (page) =>
+        query.ancestorId === undefined ||
+        store.ancestorsOf(page.id).some((ancestor) => ancestor.id === query.ancestorId),
+    )
+    .filter((page) => query.spaceKey === undefined || store.requireSpace(page.spaceId).key === query.spaceKey)
+    .filter(
+      (page) =>
+        from === undefined || modifiedAt(page) > from.at || (from.inclusive && modifiedAt(page) === from.at),
+    )
+    .sort(comparator(query));
 }
 
 function searchLink(params: Array<[string, string | undefined]>): string {
@@ -77,11 +121,11 @@ function searchContent(ctx: RouteContext): RouteResult {
   const limit = Math.min(ctx.query.int('limit', 1, Number.MAX_SAFE_INTEGER, DEFAULT_LIMIT), MAX_LIMIT);
   ctx.query.int('start', 0, Number.MAX_SAFE_INTEGER, 0);
   ctx.query.bool('next', false);
-  const scope = `content-search:ancestor=${query.ancestorId};type=${query.type ?? '*'}`;
+  const scope = `content-search:${JSON.stringify(query)}`;
   const cursor = ctx.query.string('cursor');
-  const position = cursor === undefined ? { after: undefined, start: 0 } : decodeCursor(cursor, scope);
+  const position = cursor === undefined ? undefined : decodeCursor(cursor, scope);
   const rest = matches(ctx.state, query).filter(
-    (page) => position.after === undefined || BigInt(page.id) > BigInt(position.after),
+    (page) => position === undefined || afterPosition(page, query, position),
   );
   const batch = rest.slice(0, limit);
   const results = batch.map((page) => v1Content(ctx.state, page, expand));
@@ -96,17 +140,18 @@ function searchContent(ctx: RouteContext): RouteResult {
   };
   const last = batch[batch.length - 1];
   if (rest.length > limit && last !== undefined) {
-    const start = position.start + batch.length;
+    const start = (position?.start ?? 0) + batch.length;
+    const key = sortKey(last, query);
     links.next = searchLink([
       ['next', 'true'],
-      ['cursor', encodeCursor(scope, last.id, start)],
+      ['cursor', encodeCursor({ scope, after: last.id, ...(key !== undefined && { key }), start })],
       ['expand', expandParam],
       ['limit', String(limit)],
       ['start', String(start)],
       ['cql', cql],
     ]);
   }
-  return { body: { results, start: position.start, limit, size: results.length, _links: links } };
+  return { body: { results, start: position?.start ?? 0, limit, size: results.length, _links: links } };
 }
 
 export const v1SearchRoutes: Route[] = [

@@ -3,6 +3,7 @@ import type { ConfluencePage } from './confluence-model';
 import { numericId } from './request-options';
 import type { Route, RouteContext, RouteResult } from './route-types';
 import { v1SearchRoutes } from './routes-v1-search';
+import { v1SiteSearchRoutes } from './routes-v1-site-search';
 import { v1Content } from './v1-content';
 import { parseExpand } from './v1-expand';
 import { v1Operation, v1User } from './v1-json';
@@ -98,6 +99,7 @@ function getWatchers(ctx: RouteContext): RouteResult {
 
 export const v1Routes: Route[] = [
   ...v1SearchRoutes,
+  ...v1SiteSearchRoutes,
   { method: 'GET', template: '/wiki/rest/api/content/{id}', handle: getContent },
   { method: 'GET', template: '/wiki/rest/api/content/{id}/state', handle: getState },
   { method: 'GET', template: '/wiki/rest/api/content/{id}/restriction/byOperation', handle: getRestrictions },

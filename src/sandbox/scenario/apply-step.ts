@@ -6,7 +6,7 @@ import { contentState, resolveRef, spaceId } from './seed-confluence';
 
 /**
  * Applies one scenario step to the fake Confluence and returns the product event Confluence would
- * emit (undefined for steps that emit none).
+ * emit (undefined for steps that emit none; `reconcile` and `backfill` run in sweep-steps.ts).
  */
 export function applyStep(
   env: SandboxEnv,
@@ -99,6 +99,8 @@ export function applyStep(
       return undefined;
     }
     case 'wait':
+    case 'reconcile':
+    case 'backfill':
       return undefined;
     case 'raw-event':
       return step.payload;

@@ -3,6 +3,7 @@ import { ENTITIES } from '../../domain/storage-layout';
 import { handleConfluenceEvent } from '../../pipeline/handle-event';
 import type { StoreSnapshot } from '../../platform/node/memory-store';
 import { applyStep } from './apply-step';
+import { runSweepAction } from './sweep-steps';
 import { checkExpectations, type TargetState } from './check-expectations';
 import type { LoadedScenario } from './load-scenario';
 import { haloPages } from './halo-sandbox-target';
@@ -59,8 +60,13 @@ export async function runScenario(
         result.event = p.eventType;
         result.pageId =
           p.content?.container?.id !== undefined ? String(p.content.container.id) : p.content?.id;
-        result.note = (await handleConfluenceEvent(env.platform, payload, undefined, trace)).note;
+        result.note =
+          'lost' in step && step.lost
+            ? 'event lost'
+            : (await handleConfluenceEvent(env.platform, payload, undefined, trace)).note;
       }
+      const swept = await runSweepAction(env, step);
+      if (swept !== undefined) result.note = swept;
       steps.push(result);
       onProgress(
         `[${index + 1}/${scenario.steps.length}] ${step.do}${result.event ? ` → ${result.event}` : ''}`,

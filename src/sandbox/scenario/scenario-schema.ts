@@ -3,7 +3,8 @@ import { z } from 'zod';
 /** The sandbox scenario format (YAML; documented in README.md, "Scenarios"). */
 const ref = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes');
 const after = { after: z.number().min(0).max(86_400).optional() };
-const on = { page: ref, ...after };
+/** `lost`: Confluence makes the change but its event never reaches the trigger (for the reconcile). */
+const on = { page: ref, lost: z.boolean().optional(), ...after };
 
 const faultStep = z.union([
   z.object({
@@ -70,6 +71,16 @@ export const stepSchema = z.discriminatedUnion('do', [
   z.object({ do: z.literal('wait'), seconds: z.number().min(0).max(86_400) }),
   z.object({ do: z.literal('raw-event'), payload: z.unknown(), ...after }),
   z.object({ do: z.literal('redeliver'), ...after }),
+  z.object({ do: z.literal('reconcile'), ...after }),
+  z.object({
+    do: z.literal('backfill'),
+    space: z.string(),
+    since: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as yyyy-MM-dd')
+      .optional(),
+    ...after,
+  }),
 ]);
 
 const expectedPage = z.object({

@@ -162,18 +162,87 @@ describe('v1 CQL content search: ancestor = <id>', () => {
   });
 });
 
+describe('v1 CQL content search: space = <key>, lastmodified and order by', () => {
+  /** Three ENG pages edited at 10:05, 10:10 and 10:20 (the site starts at 10:00 UTC), one DOCS page. */
+  function edits(): string[] {
+    const ids = ['A', 'B', 'C'].map((t) => page(s.rootId, t));
+    for (const [id, at] of [
+      [ids[2]!, 5],
+      [ids[0]!, 10],
+      [ids[1]!, 20],
+    ] as const) {
+      s.clock.set(Date.UTC(2026, 2, 2, 10, at));
+      s.state.updatePage(id, { body: `<p>${at}</p>` });
+    }
+    s.state.createPage({ spaceId: s.otherSpaceId, title: 'Elsewhere', body: '<p/>', authorId: ALICE });
+    return ids;
+  }
+
+  const ids = async (cql: string, extra = '') =>
+    ((await get(search(cql, extra))).json.results as Array<{ id: string }>).map((r) => r.id);
+
+  it('keeps the space, the date (minutes, as UTC) and the order asked for', async () => {
+    const [a, b, c] = edits();
+    expect(await ids('type = page AND space = "ENG" AND lastmodified >= "2026-03-02 10:10"')).toEqual(
+      [a, b].sort((x, y) => Number(x) - Number(y)),
+    );
+    expect(await ids('space = ENG and lastmodified > "2026-03-02 10:10" order by lastmodified')).toEqual([b]);
+    expect(await ids('space = ENG and lastmodified >= "2026/03/02 10:05" order by lastmodified')).toEqual([
+      c,
+      a,
+      b,
+    ]);
+    expect(await ids('space = ENG and lastmodified >= "2026-03-02" order by lastmodified desc')).toEqual([
+      b,
+      a,
+      c,
+      s.childId,
+      s.rootId,
+    ]);
+    expect(await ids('space = DOCS and lastmodified >= "2026-03-02 10:20"')).toHaveLength(1);
+    expect(await ids('space = DOCS and lastmodified > "2026-03-02 10:20"')).toEqual([]);
+    expect(await ids('space = NOPE')).toEqual([]);
+  });
+
+  it('pages an ordered search by cursor; an edit during the walk never makes it skip a page', async () => {
+    const [a, b, c] = edits();
+    const cql = 'space = ENG order by lastmodified';
+    const first = await get(search(cql, '&limit=2&expand=version'));
+    expect(
+      (first.json.results as Array<{ id: string; version: { number: number } }>).map((r) => r.id),
+    ).toEqual([s.rootId, s.childId]);
+    s.clock.set(Date.UTC(2026, 2, 2, 11, 0));
+    s.state.updatePage(s.rootId, { body: '<p>again</p>' });
+    const seen: string[] = [];
+    let next = (first.json._links as Record<string, string>).next;
+    while (next !== undefined) {
+      const reply = await get(`/wiki${next}`);
+      seen.push(...(reply.json.results as Array<{ id: string }>).map((r) => r.id));
+      next = (reply.json._links as Record<string, string>).next;
+    }
+    expect(seen).toEqual([c, a, b, s.rootId]);
+  });
+});
+
 describe('v1 CQL content search: refusals', () => {
   it.each([
-    ['space = ENG', 'unsupported field or keyword "space"'],
+    ['title = ENG', 'unsupported field or keyword "title"'],
+    ['space = "EN G"', '"EN G" is not a space key'],
+    ['space = ENG and lastmodified = "2026-01-01"', 'unsupported operator "=" after lastmodified'],
+    ['space = ENG and lastmodified >= "yesterday"', '"yesterday" is not a date'],
+    ['space = ENG and lastmodified >= "2026-02-30 10:00"', 'is not a valid date'],
+    ['space = ENG order lastmodified', '"order" must be followed by "by"'],
+    ['space = ENG order by title', 'unsupported order field "title"'],
+    ['space = ENG order by created sideways', 'unexpected "sideways" after order by'],
     ['ancestor = 1 or type = page', 'unsupported keyword "or"'],
     ['ancestor != 1', 'unsupported operator "!="'],
     ['ancestor in (1, 2)', 'unsupported operator "in"'],
     ['ancestor = abc', 'ancestor must be a content id'],
     ['ancestor = 1 and', 'nothing after "and"'],
     ['ancestor = 1 and ancestor = 2', '"ancestor" given more than once'],
-    ['type = page', 'an "ancestor = <id>" clause is required'],
+    ['type = page', 'an "ancestor = <id>" or "space = <key>" clause is required'],
     ['type = widget and ancestor = 1', 'unknown content type "widget"'],
-    ['ancestor = 1 order by created', 'unsupported keyword "order"'],
+    ['order by created', 'the query is empty'],
   ])('400 for %s', async (cql, problem) => {
     const reply = await get(search(cql));
     expect(reply.status).toBe(400);

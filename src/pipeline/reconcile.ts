@@ -1,0 +1,77 @@
+import { mappedSpaceKeys } from '../domain/selection';
+import { keys } from '../domain/storage-layout';
+import type { PushJob } from '../ports/job-queue';
+import type { Platform } from '../ports/platform';
+import { pushAll } from './reevaluation-job';
+import { SettingsRepo } from './settings-repo';
+import { beginSweep, sweepStepJob } from './sweep';
+import { SweepProgressRepo } from './sweep-progress';
+
+/**
+ * How far before the previous run's start each run reaches back: clocks differ a little, and a
+ * page saved just before a run may reach the search index only later. UNVERIFIED how long
+ * Confluence's CQL index lags behind an edit; ten minutes is a guess well above the seconds
+ * usually reported. Overlap costs nothing: pages already delivered are not queued.
+ */
+export const SAFETY_MARGIN_MS = 10 * 60_000;
+
+interface ReconcileRun {
+  startedAt: number;
+}
+
+export interface ReconcileResult {
+  firstRun: boolean;
+  /** Pages modified from this instant on were looked at (ms). */
+  since?: number;
+  /** The spaces whose sweep was started. */
+  spaces: string[];
+}
+
+/**
+ * The scheduled reconcile: a product event Forge lost (the queue over its limit, a platform hiccup)
+ * leaves a page stale downstream, so each run sweeps every mapped space for pages modified since
+ * the previous run began (minus the margin) and queues those whose version some target lacks
+ * (sweep-step.ts): on a normal day it queues nothing. The first run ever only records its start:
+ * installing or upgrading Relay never pushes the whole site by surprise (that is what a backfill is
+ * for). The start is recorded after the sweeps are queued, so a run that fails is covered by the
+ * next one.
+ */
+export async function reconcileSpaces(platform: Platform): Promise<ReconcileResult> {
+  const now = platform.clock.now();
+  const last = await platform.store.get<ReconcileRun>(keys.reconcileRun());
+  if (last === undefined) {
+    await platform.store.set(keys.reconcileRun(), { startedAt: now } satisfies ReconcileRun);
+    platform.log.info('reconcile: first run, pages modified from now on will be checked', {});
+    return { firstRun: true, spaces: [] };
+  }
+  const since = last.startedAt - SAFETY_MARGIN_MS;
+  const settings = await new SettingsRepo(platform.store, platform.log).load();
+  const spaces = mappedSpaceKeys(settings);
+  const jobs: PushJob[] = [];
+  for (const spaceKey of spaces) {
+    const start = await beginSweep(platform, { kind: 'reconcile', spaceKey, since });
+    if (start.started) jobs.push(sweepStepJob(start.progress, 0));
+  }
+  await pushAll(platform.queue, jobs);
+  await platform.store.set(keys.reconcileRun(), { startedAt: now } satisfies ReconcileRun);
+  platform.log.info('reconcile: spaces queued for a sweep', {
+    spaces: spaces.length,
+    since: new Date(since).toISOString(),
+  });
+  return { firstRun: false, since, spaces };
+}
+
+/**
+ * What the settings pages show of the reconcile: when it last ran, and what its latest sweep of
+ * each of these spaces queued (pages whose event had been missed).
+ */
+export async function reconcileSummary(
+  platform: Platform,
+  spaceKeys: readonly string[],
+): Promise<{ lastRunAt?: number; queued: number }> {
+  const last = await platform.store.get<ReconcileRun>(keys.reconcileRun());
+  const repo = new SweepProgressRepo(platform.store);
+  const runs = await Promise.all(spaceKeys.map((spaceKey) => repo.get('reconcile', spaceKey)));
+  const queued = runs.reduce((sum, run) => sum + (run?.queued ?? 0), 0);
+  return { ...(last !== undefined && { lastRunAt: last.startedAt }), queued };
+}

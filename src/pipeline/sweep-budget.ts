@@ -1,0 +1,38 @@
+import { keys } from '../domain/storage-layout';
+import type { Platform } from '../ports/platform';
+
+/**
+ * Pages all sweeps together may queue per minute, claimed in places of EVENTS_PER_PLACE: at most
+ * 200 a minute (plus one successor job per step, at most one per place claimed) however many
+ * spaces are swept at once, leaving most of Forge's 500 events a minute per installation to the
+ * triggers, retries and waiting lines. Two full steps fit in a minute; a step that queues no page
+ * (the usual reconcile) claims nothing.
+ */
+export const SWEEP_EVENTS_PER_MINUTE = 200;
+const EVENTS_PER_PLACE = 10;
+const PLACES = SWEEP_EVENTS_PER_MINUTE / EVENTS_PER_PLACE;
+const MINUTE_MS = 60_000;
+
+/**
+ * Claims room for `events` page jobs in this minute (create-if-absent keys: no place is given
+ * twice). Returns 0 when claimed; else gives back what it took and returns the seconds to wait for
+ * the next minute, plus a little jitter so that waiting sweeps do not all come back at once.
+ */
+export async function claimSweepEvents(
+  platform: Platform,
+  events: number,
+  random: () => number,
+): Promise<number> {
+  const needed = Math.ceil(events / EVENTS_PER_PLACE);
+  if (needed === 0) return 0;
+  const now = platform.clock.now();
+  const minute = Math.floor(now / MINUTE_MS);
+  const taken: string[] = [];
+  for (let place = 0; place < PLACES && taken.length < needed; place++) {
+    const key = keys.sweepSlot(minute, place);
+    if (await platform.store.set(key, now, { ifAbsent: true, ttlSeconds: 180 })) taken.push(key);
+  }
+  if (taken.length === needed) return 0;
+  await Promise.all(taken.map((key) => platform.store.delete(key)));
+  return Math.ceil(((minute + 1) * MINUTE_MS - now) / 1000) + Math.floor(random() * 10);
+}

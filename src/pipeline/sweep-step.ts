@@ -1,0 +1,190 @@
+import { targetsForSpace } from '../domain/selection';
+import { sweepCql } from '../domain/sweep-query';
+import type { JobOutcome, PushJob, ReceivedJob } from '../ports/job-queue';
+import { QUEUE_LIMITS } from '../ports/job-queue';
+import type { Platform } from '../ports/platform';
+import { ConfluenceClient, type FoundPage } from './confluence/confluence-client';
+import { DeliveryLog } from './delivery-log';
+import { ExpectedError, RetryableError } from './errors';
+import { recordRejected } from './record-rejected';
+import { pushAll, reevaluationJob } from './reevaluation-job';
+import { SettingsRepo } from './settings-repo';
+import { claimSweepEvents } from './sweep-budget';
+import { alreadyHandled } from './sweep-filter';
+import { sweepStepJob, sweepStepSchema, type SweepStep } from './sweep';
+import { SweepProgressRepo, type SweepProgress } from './sweep-progress';
+
+/** Pages read per step (one CQL batch). */
+export const SWEEP_CHUNK = 100;
+/** The pause before a sweep's next step (the shared event budget paces all sweeps together). */
+const STEP_DELAY_SECONDS = 30;
+
+export type StepResult =
+  | { kind: 'stale'; reason: string }
+  | { kind: 'waiting'; seconds: number }
+  | { kind: 'stepped'; queued: number; skipped: number; done: boolean };
+
+/**
+ * One step of a sweep: reads the next 100 pages of the space from the stored cursor (newest change
+ * first; the walk ends at the first page older than the sweep's instant), queues each
+ * page whose version some target lacks as a re-evaluation, queues the next step with a delay, and
+ * only then stores the new cursor and counts. A crash before that store repeats the step (its pages
+ * again: the ledger makes that harmless; its successor again: the second finds the step done).
+ */
+export async function runSweepStep(
+  platform: Platform,
+  confluence: ConfluenceClient,
+  step: SweepStep['sweep'],
+  random: () => number,
+): Promise<StepResult> {
+  const repo = new SweepProgressRepo(platform.store);
+  const progress = await repo.get(step.kind, step.spaceKey);
+  const stale =
+    staleReason(progress, step) ?? ((await repo.isCancelled(step.runId)) ? 'cancelled' : undefined);
+  if (stale !== undefined || progress === undefined) {
+    platform.log.info('sweep step skipped', { spaceKey: step.spaceKey, step: step.step, reason: stale });
+    return { kind: 'stale', reason: stale ?? 'no such sweep' };
+  }
+  const settings = await new SettingsRepo(platform.store, platform.log).load();
+  // Disabled targets take nothing: they neither keep a page in the sweep nor let one out.
+  const enabled = new Set(settings.targets.filter((t) => t.enabled).map((t) => t.id));
+  const targets = targetsForSpace(step.spaceKey, settings).filter((id) => enabled.has(id));
+  if (targets.length === 0) {
+    const error = `No target takes pages of space ${step.spaceKey} any more.`;
+    await repo.save({ ...progress, done: true, error, finishedAt: platform.clock.now() });
+    return { kind: 'stale', reason: error };
+  }
+  const batch = await confluence.searchPages(
+    sweepCql(step.spaceKey, progress.since),
+    SWEEP_CHUNK,
+    progress.cursor,
+  );
+  const since = progress.since ?? -Infinity;
+  const found = batch.pages.filter((p) => (p.modifiedAt ?? Infinity) >= since);
+  // Newest first: once a page is older than `since`, so is every page after it.
+  const reachedEnd = batch.pages.some((p) => p.modifiedAt !== undefined && p.modifiedAt < since);
+  const queued: FoundPage[] = [];
+  for (const page of found) {
+    const version = page.version;
+    const handled =
+      version !== undefined &&
+      (await alreadyHandled(platform.store, { id: page.id, version }, targets, step.kind === 'reconcile'));
+    if (!handled) queued.push(page);
+  }
+  const trace = `${step.kind}@${new Date(progress.startedAt).toISOString()}`;
+  const jobs: PushJob[] = queued.map((p) =>
+    reevaluationJob(p.id, { spaceKey: step.spaceKey, version: p.version }, trace),
+  );
+  const more = batch.nextCursor !== undefined && !reachedEnd;
+  if (more) jobs.push(sweepStepJob(progress, step.step + 1, STEP_DELAY_SECONDS));
+  const wait = await claimSweepEvents(platform, queued.length, random);
+  if (wait > 0) {
+    // No room this minute: the same step comes back later (reading its batch again), nothing stored.
+    await platform.queue.push([
+      sweepStepJob(progress, step.step, Math.min(wait, QUEUE_LIMITS.maxDelaySeconds)),
+    ]);
+    return { kind: 'waiting', seconds: wait };
+  }
+  await pushAll(platform.queue, jobs);
+  const next = advance(progress, batch.nextCursor, found.length, queued.length, platform.clock.now(), more);
+  await repo.save(next);
+  platform.log.info('sweep step queued', {
+    spaceKey: step.spaceKey,
+    kind: step.kind,
+    step: step.step,
+    found: found.length,
+    queued: queued.length,
+    skipped: found.length - queued.length,
+    more,
+  });
+  return { kind: 'stepped', queued: queued.length, skipped: found.length - queued.length, done: !more };
+}
+
+function staleReason(progress: SweepProgress | undefined, step: SweepStep['sweep']): string | undefined {
+  if (progress === undefined) return 'no such sweep';
+  if (progress.runId !== step.runId) return 'superseded by a newer run';
+  if (progress.done) return progress.cancelled ? 'cancelled' : 'already finished';
+  if (progress.steps !== step.step) return `step ${step.step} was done already`;
+  return undefined;
+}
+
+function advance(
+  progress: SweepProgress,
+  cursor: string | undefined,
+  found: number,
+  queued: number,
+  now: number,
+  more: boolean,
+): SweepProgress {
+  const { cursor: _old, ...rest } = progress;
+  return {
+    ...rest,
+    ...(cursor !== undefined && more && { cursor }),
+    steps: progress.steps + 1,
+    seen: progress.seen + found,
+    queued: progress.queued + queued,
+    skipped: progress.skipped + found - queued,
+    done: !more,
+    ...(!more && { finishedAt: now }),
+  };
+}
+
+/**
+ * The queue job of a step. Confluence refusing the search (a 4xx) ends the sweep with the reason
+ * shown in its progress; a 429 or 5xx is retried by the queue (Retry-After honoured), and once the
+ * retries are spent the sweep ends the same way: nothing waits forever.
+ */
+export async function sweepJob(
+  platform: Platform,
+  job: ReceivedJob,
+  random: () => number,
+): Promise<JobOutcome> {
+  const parsed = sweepStepSchema.safeParse(job.body);
+  if (!parsed.success) {
+    await recordRejected(
+      new DeliveryLog(platform.store),
+      platform.clock.now(),
+      'malformed sweep step',
+      job.body,
+    );
+    return { kind: 'done' };
+  }
+  const step = parsed.data.sweep;
+  const confluence = new ConfluenceClient(platform.confluence, () => platform.clock.now(), platform.http);
+  try {
+    await runSweepStep(platform, confluence, step, random);
+    return { kind: 'done' };
+  } catch (error) {
+    const retryable = error instanceof RetryableError;
+    if (!retryable && !(error instanceof ExpectedError)) throw error;
+    const reason = (error as Error).message;
+    if (retryable && job.retryCount < QUEUE_LIMITS.maxRetries) {
+      const afterSeconds = Math.max(error.retryAfterSeconds ?? 0, 30 * 2 ** job.retryCount);
+      return {
+        kind: 'retry',
+        afterSeconds,
+        reason: 'FUNCTION_UPSTREAM_RATE_LIMITED',
+        data: { reason: reason.slice(0, 500) },
+      };
+    }
+    await stop(platform, step, reason);
+    return { kind: 'done' };
+  }
+}
+
+async function stop(platform: Platform, step: SweepStep['sweep'], reason: string): Promise<void> {
+  const repo = new SweepProgressRepo(platform.store);
+  const progress = await repo.get(step.kind, step.spaceKey);
+  platform.log.warn('sweep stopped', {
+    spaceKey: step.spaceKey,
+    kind: step.kind,
+    reason: reason.slice(0, 200),
+  });
+  if (progress && progress.runId === step.runId && !progress.done)
+    await repo.save({
+      ...progress,
+      done: true,
+      error: reason.slice(0, 300),
+      finishedAt: platform.clock.now(),
+    });
+}
