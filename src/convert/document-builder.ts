@@ -23,6 +23,14 @@ const { enterElement } = dispatch;
 const { FlowBuilder: Builder } = flow;
 const { inlineRun } = run;
 
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 12) return false;
+  }
+  return true;
+}
+
 /**
  * Builds the document straight from the node stream. Each open element has a frame on one flat stack
  * of records of a single class (see build-frame.ts), reused as elements open and close; what a node
@@ -77,6 +85,7 @@ export class DocumentBuilder implements NodeSink, BuildContext {
         if (name === 'tr') this.row(parent, frame);
         else if (name === 'thead' || name === 'tbody' || name === 'tfoot') {
           frame.kind = F_TABLE_SECTION;
+          frame.b = parent.b;
           frame.table = parent.table;
         } else if (name === 'caption') frame.flow(FLOW_CAPTION, parent.b, this.builder(), undefined);
         else frame.kind = F_SKIP;
@@ -121,8 +130,16 @@ export class DocumentBuilder implements NodeSink, BuildContext {
       case F_CAPTURE:
         frame.capture!.text(value, cdata);
         break;
+      case F_TABLE:
+      case F_TABLE_SECTION:
+      case F_ROW:
+      case F_MACRO:
+        // Between table parts or macro parts only whitespace belongs; other text (malformed, or
+        // flattened past the depth limit) shows before the table or macro, as browsers show it.
+        if (!isBlank(value)) frame.b.addText(value);
+        break;
       default:
-      // Skipped content, and text between table parts and macro parts, shows nothing.
+      // Skipped content shows nothing.
     }
   }
 

@@ -219,6 +219,7 @@ export function enterElement(
       return;
     case MACRO:
       frame.kind = F_MACRO;
+      frame.b = b;
       frame.macro = new MacroFrame(attrs, b, ctx);
       return;
     default:

@@ -4,6 +4,8 @@ import * as finalize from './finalize-inlines';
 /** Gives headings their ids (see heading-registry.ts). */
 export interface HeadingSink {
   register(level: HeadingLevel, children: Inline[]): string;
+  /** An anchor's id, which no heading id may repeat. */
+  anchor(id: string): void;
 }
 
 /** An inline container that is open while its element's children are walked. */
@@ -99,6 +101,7 @@ export class FlowBuilder {
 
   addInline(node: Inline): void {
     if (this.level < 0) this.open(0);
+    if (node.kind === 'anchor') this.headings.anchor(node.id);
     this.items.push(node);
   }
 

@@ -22,27 +22,43 @@ export class HeadingRegistry {
    * thousands of equal headings linear).
    */
   private readonly used = new Map<string, number>();
+  /**
+   * Ids of the anchors met so far: a heading id made from its text skips them, so a link to an
+   * anchor and a TOC entry never lead to the same id. (An anchor after the heading is not known yet
+   * when the heading gets its id.)
+   */
+  private readonly anchors = new Set<string>();
+
+  anchor(id: string): void {
+    this.anchors.add(id);
+  }
 
   /** An anchor macro inside the heading gives it its id (so links to the anchor and the TOC agree). */
   register(level: HeadingLevel, children: Inline[]): string {
     const raw = inlineText(children);
     const text = (NEEDS_COLLAPSE.test(raw) ? raw.replace(/\s+/g, ' ') : raw).trim();
     const anchor = firstAnchor(children);
-    const preferred = anchor !== undefined && !this.used.has(anchor) ? anchor : undefined;
-    const id = preferred === undefined ? this.unique(slug(text)) : this.unique(preferred);
+    let id: string;
+    if (anchor !== undefined && !this.used.has(anchor)) {
+      id = anchor;
+      this.used.set(id, 1);
+    } else {
+      id = this.unique(slug(text));
+    }
     this.entries.push({ level, id, text });
     return id;
   }
 
   private unique(base: string): string {
     let n = this.used.get(base);
-    if (n === undefined) {
+    if (n === undefined && !this.anchors.has(base)) {
       this.used.set(base, 1);
       return base;
     }
+    n ??= 1;
     let id: string;
     do id = `${base}-${n++}`;
-    while (this.used.has(id));
+    while (this.used.has(id) || this.anchors.has(id));
     this.used.set(base, n);
     this.used.set(id, 1);
     return id;

@@ -120,6 +120,11 @@ export class MacroFrame implements CaptureTarget {
     }
   }
 
+  private flag(param: string): boolean {
+    const el = this.params.get(param);
+    return el !== undefined && plainText(el).trim().toLowerCase() === 'true';
+  }
+
   captured(el: XmlElement): void {
     if (el.name === 'ac:parameter') this.params.set((el.attrs['ac:name'] ?? '').toLowerCase(), el);
     else if (el.name === 'ac:default-parameter') this.params.set('', el);
@@ -145,9 +150,17 @@ export class MacroFrame implements CaptureTarget {
         frame.walk(this.b, END_NOTHING);
         return;
       case 'unwrap':
+        // A hidden excerpt is shown nowhere on its page (only where it is included). Storage writes
+        // parameters before the body, so the flag is known here.
+        if (this.name === 'excerpt' && this.flag('hidden')) {
+          frame.skip();
+          return;
+        }
         this.b.endParagraph();
         frame.walk(this.b, END_PARAGRAPH);
         return;
+      // A macro Confluence draws (a chart) may hold its data as a body: shown after the notice.
+      case 'dynamic':
       case 'callout':
       case 'panel':
       case 'expand':

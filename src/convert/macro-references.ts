@@ -76,6 +76,7 @@ export const dynamicMacro: MacroBuilder = (macro, b, ctx) => {
   const name = param(macro, 'diagramName') ?? param(macro, 'name');
   const label = name === undefined ? dynamicLabel(macro.name) : `${dynamicLabel(macro.name)} “${name}”`;
   addNotice(b, `${label}: see this page in Confluence`, ctx.urls.pageUrl());
+  for (const block of macro.blocks) b.addBlock(block);
 };
 
 /** view-file and friends: a link to the attachment, in a paragraph of its own. */

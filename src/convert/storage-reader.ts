@@ -164,7 +164,12 @@ class StorageReader implements TokenizerCallbacks {
   }
 
   private open(name: string, attrs: XmlAttrs, flags: number): void {
-    if (this.skipping > 0 || (flags & IS_SKIPPED) !== 0) {
+    // Past the depth limit a macro's parameters are dropped too: flattened, they would read as text.
+    if (
+      this.skipping > 0 ||
+      (flags & IS_SKIPPED) !== 0 ||
+      (this.depth >= MAX_DEPTH && (name === 'ac:parameter' || name === 'ac:default-parameter'))
+    ) {
       if (this.skipping === 0 && (flags & IS_DROPPED) !== 0)
         this.warnings.add('dropped-element', `<${name}> and its content are not rendered`);
       this.skipping++;

@@ -33,8 +33,9 @@ export class UrlResolver {
   link(target: LinkTarget, anchor?: string): string | undefined {
     const raw = this.options.resolveLink?.(target) ?? this.defaultLink(target);
     if (raw === undefined) {
-      if (target.kind !== 'anchor') this.warnings.add('unresolved-link', `no URL for ${describe(target)}`);
-      return anchor === undefined ? undefined : `#${fragment(anchor)}`;
+      // An anchor on a page whose URL is unknown is not an anchor of this page: no link at all.
+      this.warnings.add('unresolved-link', `no URL for ${describe(target)}`);
+      return undefined;
     }
     const url = this.checked(raw, 'link');
     return url === undefined || anchor === undefined || target.kind === 'anchor'
@@ -50,14 +51,17 @@ export class UrlResolver {
       this.warnings.add('unresolved-image', `no URL for image ${describeImage(source)}`);
       return undefined;
     }
-    return this.checked(raw, 'image');
+    return this.checked(this.absolute(raw), 'image');
   }
 
   /** For a plain `<a href>`: site-relative Confluence paths become absolute when the site is known. */
   href(raw: string): string | undefined {
-    const absolute =
-      raw.startsWith('/') && !raw.startsWith('//') && this.origin !== undefined ? this.origin + raw : raw;
-    return this.checked(absolute, 'link');
+    return this.checked(this.absolute(raw), 'link');
+  }
+
+  /** A site-relative path (`/wiki/…`) on the site's origin, when the site is known. */
+  private absolute(raw: string): string {
+    return raw.startsWith('/') && !raw.startsWith('//') && this.origin !== undefined ? this.origin + raw : raw;
   }
 
   userName(accountId: string): string {

@@ -85,6 +85,18 @@ describe('malformed storage: best effort, warnings, never a throw', () => {
 });
 
 describe('deep nesting: flattened, no recursion overflow', () => {
+  it('past the depth limit nothing leaks and text inside tables is kept', () => {
+    const macro =
+      '<div>'.repeat(100) +
+      '<p>x <ac:structured-macro ac:name="status"><ac:parameter ac:name="colour">Green</ac:parameter><ac:parameter ac:name="title">DONE</ac:parameter></ac:structured-macro> y</p>' +
+      '</div>'.repeat(100);
+    expect(convert(macro, 'text').output).toBe('x y');
+    const tables = '<table><tr><td>'.repeat(40) + 'inner text' + '</td></tr></table>'.repeat(40);
+    expect(convert(tables, 'text').output).toContain('inner text');
+    // Text directly in a row shows before the table, as browsers show it.
+    expect(convert('<table><tr>stray<td>c</td></tr></table>', 'text').output).toBe('stray\n\nc');
+  });
+
   it.each([
     ['div', '<div>', '</div>'],
     ['lists', '<ul><li>', '</li></ul>'],

@@ -146,3 +146,34 @@ describe('emoticons', () => {
     expect(render(`<p>${storage}</p>`, 'text')).toBe(expected);
   });
 });
+
+describe('references that cannot be resolved, and site-relative ones (synthetic)', () => {
+  it('a link to an anchor on another page is no link at all when that page has no URL', () => {
+    const result = convert(
+      '<p><ac:link ac:anchor="install"><ri:page ri:content-title="Setup" /></ac:link></p>',
+      'html',
+    );
+    expect(result.output).toBe('<p>Setup</p>');
+    expect(result.links).toEqual([{ target: { kind: 'page', title: 'Setup' }, text: 'Setup' }]);
+    expect(result.warnings).toEqual([{ code: 'unresolved-link', message: 'no URL for page "Setup"' }]);
+    // An anchor of this page is still a fragment.
+    expect(convert('<p><ac:link ac:anchor="install" /></p>', 'html').output).toBe(
+      '<p><a href="#install">install</a></p>',
+    );
+  });
+
+  it('site-relative image sources are made absolute on the site', () => {
+    const result = convert(
+      '<p><img src="/wiki/download/attachments/1/a.png" /><ac:image><ri:url ri:value="/wiki/images/b.png" /></ac:image></p>',
+      'html',
+      SITE,
+    );
+    expect(result.output).toBe(
+      '<p><img src="https://acme.atlassian.net/wiki/download/attachments/1/a.png" alt="a.png"><img src="https://acme.atlassian.net/wiki/images/b.png" alt="b.png"></p>',
+    );
+    expect(result.images.map((image) => image.url)).toEqual([
+      'https://acme.atlassian.net/wiki/download/attachments/1/a.png',
+      'https://acme.atlassian.net/wiki/images/b.png',
+    ]);
+  });
+});

@@ -121,3 +121,28 @@ describe('expand, status, anchors, toc, dynamic macros', () => {
     expect(render(block, 'markdown')).toBe('```math\n\\frac{a}{b}\n```');
   });
 });
+
+describe('macro bodies a reader would or would not see (synthetic)', () => {
+  it('a chart shows its notice and then its data, which is page content', () => {
+    const chart =
+      '<ac:structured-macro ac:name="chart"><ac:parameter ac:name="type">pie</ac:parameter><ac:rich-text-body><table><tbody><tr><th>Team</th><th>Tickets</th></tr><tr><td>Ops</td><td>12</td></tr></tbody></table></ac:rich-text-body></ac:structured-macro>';
+    expect(render(chart, 'text')).toBe('[Chart: see this page in Confluence]\n\nTeam | Tickets\nOps | 12');
+    expect(render(chart, 'text')).not.toContain('pie');
+  });
+
+  it('a hidden excerpt is shown nowhere on its page; a visible one is page content', () => {
+    const excerpt = (hidden: string, text: string) =>
+      `<ac:structured-macro ac:name="excerpt"><ac:parameter ac:name="hidden">${hidden}</ac:parameter><ac:rich-text-body><p>${text}</p></ac:rich-text-body></ac:structured-macro>`;
+    expect(
+      render(`<p>Intro</p>${excerpt('true', 'Summary for other pages')}${excerpt('false', 'Shown')}`, 'text'),
+    ).toBe('Intro\n\nShown');
+  });
+
+  it('an anchor before a heading of the same name keeps its id; the heading and the TOC take another', () => {
+    const body =
+      '<ac:structured-macro ac:name="toc" /><p><ac:structured-macro ac:name="anchor"><ac:parameter ac:name="">intro</ac:parameter></ac:structured-macro>See below.</p><h1>Intro</h1>';
+    expect(render(body, 'html')).toBe(
+      '<ul class="toc">\n<li><a href="#intro-1">Intro</a></li>\n</ul>\n<p><a id="intro"></a>See below.</p>\n<h1 id="intro-1">Intro</h1>',
+    );
+  });
+});
