@@ -1,5 +1,6 @@
 import type { BuildContext, ElementHandler } from './build-context';
 import type { LinkTarget } from './convert-options';
+import type { LinkRef } from './convert-result';
 import * as flow from './flow-builder';
 import type { FlowBuilder } from './flow-builder';
 import * as resources from './resource-target';
@@ -56,11 +57,15 @@ function addLink(b: FlowBuilder, ctx: BuildContext, link: LinkParts): void {
   const bodyText = link.body === undefined ? '' : collapseWhitespace(textContent(link.body)).trim();
   const hasBody =
     link.body !== undefined && (bodyText !== '' || link.body.children.some((c) => c.type === 'element'));
-  ctx.links.push({ target: link.target, text: hasBody ? bodyText : link.fallback, url: link.url });
+  const ref: LinkRef = { target: link.target, text: hasBody ? bodyText : link.fallback, url: link.url };
+  ctx.links.push(ref);
+  const images = ctx.images.length;
   b.openInline({ kind: 'link', href: link.url });
   if (hasBody) ctx.walk(link.body!.children, b);
   else b.addText(link.fallback);
   b.closeInline();
+  // A linked image (a button, a badge): the link reads as the image's alt text.
+  if (ref.text === '' && ctx.images.length > images) ref.text = ctx.images[images]!.alt;
 }
 
 function anchorTarget(anchor: string | undefined): LinkTarget | undefined {

@@ -177,3 +177,17 @@ describe('references that cannot be resolved, and site-relative ones (synthetic)
     ]);
   });
 });
+
+describe('a link whose body is only an image (synthetic)', () => {
+  it('reads as the image’s alt text in the list of links', () => {
+    const result = convert(
+      '<p><ac:link><ri:page ri:content-title="Setup" /><ac:link-body><ac:image ac:alt="Start here"><ri:attachment ri:filename="btn.png" /></ac:image></ac:link-body></ac:link></p>',
+      'html',
+      SITE,
+    );
+    expect(result.links.map((link) => link.text)).toEqual(['Start here']);
+    expect(result.output).toBe(
+      '<p><a href="https://acme.atlassian.net/wiki/display/QM/Setup"><img src="https://acme.atlassian.net/wiki/download/attachments/123/btn.png" alt="Start here"></a></p>',
+    );
+  });
+});
