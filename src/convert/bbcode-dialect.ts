@@ -1,5 +1,8 @@
-import type { MarkKind } from './doc-model';
+import * as marks from './bbcode-marks';
 import type { PlainDialect } from './plain-dialect';
+
+/** Module-local bindings for the hot path: a loader's live export bindings may cost a call per read. */
+const { bbMark } = marks;
 
 /** Tag names Bitrix24 (or BB-code in general) might read; text that looks like them is neutralised. */
 const TAG_LIKE =
@@ -18,11 +21,13 @@ function startsQuoteOrRule(text: string): boolean {
   );
 }
 
-const TAGS: Partial<Record<MarkKind, string>> = { strong: 'b', em: 'i', underline: 'u', strike: 's' };
-
 /** Text that shows as written: a zero-width space after `[` stops it from being read as a tag. */
 export function escapeBbcode(text: string): string {
   return text.includes('[') ? text.replace(TAG_LIKE, `[${ZWSP}`) : text;
+}
+
+function bold(markup: string): string {
+  return markup === '' ? markup : `[b]${markup}[/b]`;
 }
 
 /** `[` and `]` cannot appear inside `[url=…]`. */
@@ -32,26 +37,29 @@ function bbUrl(url: string): string {
 
 /**
  * Bitrix24 chat BB-code: only [b] [i] [u] [s] [url] [code] and line breaks; no headings, lists or tables
- * (flattened to lines), no inline code, no images inline (linked instead, as they need re-hosting).
+ * (flattened to lines), no inline code (see bbcode-marks.ts), no images inline (linked instead, as they
+ * need re-hosting), and no anchors: a message cannot jump within itself, so same-page anchor links show
+ * their text and the table of contents is left out (the headings follow in the message anyway).
  */
 export const bbcodeDialect: PlainDialect = {
   indent: '\u00a0',
   rule: '——————————',
   quote: '>>',
+  toc: false,
   text: escapeBbcode,
-  mark: (mark, inner) => {
-    const tag = TAGS[mark];
-    return tag === undefined || inner === '' ? inner : `[${tag}]${inner}[/${tag}]`;
-  },
+  mark: bbMark,
+  bold,
+  href: (href) => (href.startsWith('#') ? undefined : href),
   link: (inner, href) =>
     href === undefined ? inner : `[url=${bbUrl(href)}]${inner === '' ? escapeBbcode(href) : inner}[/url]`,
-  image: (image) =>
-    image.src === undefined
-      ? escapeBbcode(`[Image: ${image.alt}]`)
-      : `[url=${bbUrl(image.src)}]🖼 ${escapeBbcode(image.alt || 'image')}[/url]`,
-  status: (text) => `[b]${escapeBbcode(`[${text}]`)}[/b]`,
+  image: (image, linked) => {
+    if (image.src === undefined) return escapeBbcode(`[Image: ${image.alt}]`);
+    const shown = `🖼 ${escapeBbcode(image.alt || 'image')}`;
+    return linked ? shown : `[url=${bbUrl(image.src)}]${shown}[/url]`;
+  },
+  status: (text, bold) => (bold ? escapeBbcode(`[${text}]`) : `[b]${escapeBbcode(`[${text}]`)}[/b]`),
   math: (tex) => escapeBbcode(tex),
-  heading: (inner) => `[b]${inner}[/b]`,
+  heading: bold,
   label: (text) => `[b]${escapeBbcode(text)}[/b]`,
   code: (text) => `[code]${text.replace(/\[\/code\]/gi, `[${ZWSP}/code]`)}[/code]`,
   notice: (text, href) =>

@@ -1,40 +1,56 @@
 import type { TableCell } from './doc-model';
 import type { LineWriter } from './line-writer';
-import type { PlainDialect } from './plain-dialect';
 
 type Rows = readonly (readonly TableCell[])[];
 
 /** Columns tracked to put cells under their header (real tables stay far below it). */
 const MAX_COLUMNS = 200;
 
+/** Where each cell starts once rowspans and colspans are counted, for tables with a header row. */
+interface Grid {
+  /** Columns under the header row. */
+  width: number;
+  /** The column each cell of each row starts in. */
+  starts: number[][];
+  /** Whether every cell's place in its row is its column, so ` | ` lines read right under the header. */
+  aligned: boolean;
+}
+
 /**
- * A table without table markup: a header line, then one line per row with cells separated by ` | `;
- * a row whose cells hold several lines lists them one by one, each under its column's header.
+ * A table without table markup: the header line, then one line per row with cells separated by ` | `.
+ * A row whose cells hold several lines is listed cell by cell as `Header: value`, and so is every row
+ * of a table whose rowspans or colspans would shift a line's values under the wrong header. Header
+ * cells come from `renderCell` as they should show (bold in BB-code).
  */
-export function plainTable(
-  rows: Rows,
-  w: LineWriter,
-  d: PlainDialect,
-  renderCell: (cell: TableCell) => string,
-): void {
+export function plainTable(rows: Rows, w: LineWriter, renderCell: (cell: TableCell) => string): void {
   const headed = rows.length > 1 && rows[0]!.every((cell) => cell.header);
-  const columns = headed ? cellColumns(rows) : [];
+  const grid = headed ? tableGrid(rows) : undefined;
   const labels: string[] = [];
-  if (headed) rows[0]!.forEach((cell, i) => (labels[columns[0]![i]!] = oneLine(renderCell(cell))));
-  if (headed) w.write(rows[0]!.map((_, i) => d.label(labels[columns[0]![i]!] ?? '')).join(' | '));
-  for (let r = headed ? 1 : 0; r < rows.length; r++) {
+  if (grid !== undefined) {
+    const texts = rows[0]!.map((cell) => oneLine(renderCell(cell)));
+    rows[0]!.forEach((cell, i) => {
+      const start = grid.starts[0]![i]!;
+      for (let c = start; c < Math.min(start + cell.colspan, grid.width); c++) labels[c] = texts[i]!;
+    });
+    w.write(texts.join(' | '));
+  }
+  for (let r = grid === undefined ? 0 : 1; r < rows.length; r++) {
     const texts = rows[r]!.map(renderCell);
-    if (texts.every((text) => !text.includes('\n'))) {
+    if ((grid === undefined || grid.aligned) && texts.every((text) => !text.includes('\n'))) {
       w.write(texts.join(' | '));
       continue;
     }
     w.blank();
     texts.forEach((text, i) => {
-      const label = labels[columns[r]?.[i] ?? MAX_COLUMNS];
+      if (text === '') return;
+      const label =
+        grid === undefined
+          ? undefined
+          : labelOf(labels, grid.starts[r]![i]!, rows[r]![i]!.colspan, grid.width);
       if (!label) w.writeVerbatim(text);
-      else if (!text.includes('\n')) w.write(`${d.label(label)}: ${text}`);
+      else if (!text.includes('\n')) w.write(`${label}: ${text}`);
       else {
-        w.write(`${d.label(label)}:`);
+        w.write(`${label}:`);
         w.writeVerbatim(text);
       }
     });
@@ -47,27 +63,40 @@ function oneLine(text: string): string {
 }
 
 /**
- * The column each cell starts in, once earlier rows' rowspans and colspans are accounted for; only the
- * header row's columns are tracked (no other cell has a label), so the work is rows × MAX_COLUMNS at most.
+ * The headers of the columns a cell covers; none for a cell across the whole table (a row of its
+ * own, such as a total) or past the header's columns.
  */
-function cellColumns(rows: Rows): number[][] {
+function labelOf(labels: readonly string[], start: number, span: number, width: number): string | undefined {
+  const end = Math.min(start + span, width);
+  if (width > 1 && start === 0 && end === width) return undefined;
+  const shown: string[] = [];
+  for (let c = start; c < end; c++) if (labels[c] && !shown.includes(labels[c]!)) shown.push(labels[c]!);
+  return shown.length === 0 ? undefined : shown.join(' / ');
+}
+
+/** Rows × MAX_COLUMNS work at most: only the header row's columns are tracked (no other has a label). */
+function tableGrid(rows: Rows): Grid {
   const width = Math.min(
     MAX_COLUMNS,
     rows[0]!.reduce((sum, cell) => sum + cell.colspan, 0),
   );
-  const carried = new Array<number>(width).fill(0);
-  return rows.map((row) => {
+  let carried = new Array<number>(width).fill(0);
+  let aligned = true;
+  const starts = rows.map((row) => {
     let col = 0;
-    const starts: number[] = [];
     const next = carried.map((left) => Math.max(0, left - 1));
-    for (const cell of row) {
+    const rowStarts = row.map((cell, i) => {
       while (col < width && carried[col]! > 0) col++;
-      starts.push(Math.min(col, MAX_COLUMNS));
+      const start = Math.min(col, MAX_COLUMNS);
+      // A colspan shifts the cells after it; the last cell of a row may span to the end.
+      if (start !== i || (cell.colspan > 1 && i < row.length - 1)) aligned = false;
       for (let k = 0; k < cell.colspan && col + k < width; k++)
         next[col + k] = Math.max(next[col + k]!, cell.rowspan - 1);
       col = Math.min(col + cell.colspan, MAX_COLUMNS);
-    }
-    carried.splice(0, width, ...next);
-    return starts;
+      return start;
+    });
+    carried = next;
+    return rowStarts;
   });
+  return { width, starts, aligned };
 }

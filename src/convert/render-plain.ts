@@ -14,16 +14,23 @@ const { plainTable } = tables;
 const { tocList } = toc;
 
 type ListBlock = Extract<Block, { kind: 'list' }>;
+type FigureBlock = Extract<Block, { kind: 'figure' }>;
+
+/** Where inline content sits, as bits: inside bold text, inside a link the dialect shows as one. */
+const BOLD = 1;
+const LINKED = 2;
 
 /**
  * Block layout shared by plain text and BB-code: paragraphs separated by blank lines, lists as marked
  * and indented lines, tables as rows of cells, code verbatim (never indented).
  */
 export class PlainRenderer {
+  /** `bold`: every paragraph is shown bold (the renderer of a header cell). */
   constructor(
     private readonly d: PlainDialect,
     private readonly headings: readonly HeadingEntry[],
     private readonly w: LineWriter = new Writer(),
+    private readonly bold = false,
   ) {}
 
   render(blocks: readonly Block[]): string {
@@ -41,9 +48,13 @@ export class PlainRenderer {
   private block(block: Block): void {
     switch (block.kind) {
       case 'paragraph':
-        return this.w.write(this.d.paragraph(this.inlines(block.children)));
+        return this.w.write(
+          this.bold
+            ? this.d.bold(this.d.paragraph(this.inlines(block.children, BOLD)))
+            : this.d.paragraph(this.inlines(block.children, 0)),
+        );
       case 'heading':
-        return this.w.write(this.d.heading(this.inlines(block.children, true), block.level));
+        return this.w.write(this.d.heading(this.inlines(block.children, BOLD), block.level));
       case 'list':
         return this.list(block);
       case 'code':
@@ -57,16 +68,13 @@ export class PlainRenderer {
         this.w.write(this.d.label(block.title));
         return this.blocks(block.children, false);
       case 'table':
-        return plainTable(block.rows, this.w, this.d, (cell) => this.cell(cell));
+        return plainTable(block.rows, this.w, (cell) => this.cell(cell));
       case 'rule':
         return this.w.write(this.d.rule);
       case 'figure':
-        this.w.write(this.d.image(block.image));
-        return block.caption.length === 0
-          ? undefined
-          : this.w.write(this.d.paragraph(this.inlines(block.caption)));
+        return this.figure(block);
       case 'toc': {
-        const list = tocList(block, this.headings);
+        const list = this.d.toc ? tocList(block, this.headings) : undefined;
         return list === undefined ? undefined : this.list(list);
       }
       case 'notice':
@@ -78,9 +86,17 @@ export class PlainRenderer {
     }
   }
 
-  /** A cell's own text, laid out on its own (the table decides where its lines go). */
+  /** A cell's own text, laid out on its own (the table decides where its lines go); headers bold. */
   private cell(cell: TableCell): string {
-    return new PlainRenderer(this.d, this.headings).render(cell.blocks);
+    return new PlainRenderer(this.d, this.headings, new Writer(), cell.header).render(cell.blocks);
+  }
+
+  /** The image, then its caption unless the image line shows the very same words (alt from caption). */
+  private figure(block: FigureBlock): void {
+    this.w.write(this.d.image(block.image, false));
+    const caption = this.inlines(block.caption, 0);
+    if (caption.trim() !== '' && caption.trim() !== this.d.text(block.image.alt))
+      this.w.write(this.d.paragraph(caption));
   }
 
   private list(list: ListBlock): void {
@@ -100,31 +116,37 @@ export class PlainRenderer {
     this.w.nest(`${icon} `, '', () => this.blocks(block.children, false));
   }
 
-  /** In headings, which are bold already, bold marks are left out. */
-  inlines(nodes: readonly Inline[], inHeading = false): string {
+  /**
+   * `at`: BOLD and LINKED bits. Inside bold text (headings, header cells, bold marks) bold is not
+   * nested; inside a shown link, links and images show their text only (links cannot nest).
+   */
+  private inlines(nodes: readonly Inline[], at: number): string {
     let out = '';
-    for (const node of nodes) out += this.inline(node, inHeading);
+    for (const node of nodes) out += this.inline(node, at);
     return out;
   }
 
-  private inline(node: Inline, inHeading: boolean): string {
+  private inline(node: Inline, at: number): string {
     switch (node.kind) {
       case 'text':
         return this.d.text(node.text);
-      case 'mark': {
-        const inner = this.inlines(node.children, inHeading);
-        return inHeading && node.mark === 'strong' ? inner : this.d.mark(node.mark, inner);
+      case 'mark':
+        if (node.mark !== 'strong') return this.d.mark(node.mark, this.inlines(node.children, at));
+        return (at & BOLD) !== 0
+          ? this.inlines(node.children, at)
+          : this.d.mark(node.mark, this.inlines(node.children, at | BOLD));
+      case 'link': {
+        const href = node.href === undefined || (at & LINKED) !== 0 ? undefined : this.d.href(node.href);
+        return this.d.link(this.inlines(node.children, href === undefined ? at : at | LINKED), href);
       }
-      case 'link':
-        return this.d.link(this.inlines(node.children, inHeading), node.href);
       case 'break':
         return '\n';
       case 'image':
-        return this.d.image(node.image);
+        return this.d.image(node.image, (at & LINKED) !== 0);
       case 'anchor':
         return '';
       case 'status':
-        return this.d.status(node.text);
+        return this.d.status(node.text, (at & BOLD) !== 0);
       case 'math':
         return this.d.math(node.tex);
       default:

@@ -37,7 +37,7 @@ describe('tables', () => {
     );
   });
 
-  it('rowspan: HTML keeps it, Markdown falls back to HTML, text follows the rows (shape of sample 11)', () => {
+  it('rowspan: HTML keeps it, Markdown falls back to HTML, text lists cells under their header (shape of sample 11)', () => {
     const storage =
       '<table data-table-width="958" data-layout="center"><tbody><tr><th><p>보고서 유형</p></th><th><p>대분류</p></th></tr>' +
       '<tr><td rowspan="2"><p>QueryPie System</p></td><td><p>Users</p></td></tr><tr><td><p>Administrator</p></td></tr></tbody></table>';
@@ -46,9 +46,12 @@ describe('tables', () => {
       '<tr><td rowspan="2">QueryPie System</td><td>Users</td></tr>\n<tr><td>Administrator</td></tr>\n</tbody>\n</table>';
     expect(render(storage, 'html')).toBe(html);
     expect(render(storage, 'markdown')).toBe(html);
-    expect(render(storage, 'text')).toBe('보고서 유형 | 대분류\nQueryPie System | Users\nAdministrator');
+    // "Administrator" is a 대분류 under the spanned "QueryPie System", not a 보고서 유형 (golden-plain).
+    expect(render(storage, 'text')).toBe(
+      '보고서 유형 | 대분류\n\n보고서 유형: QueryPie System\n대분류: Users\n\n대분류: Administrator',
+    );
     expect(render(storage, 'bbcode')).toBe(
-      '[b]보고서 유형[/b] | [b]대분류[/b]\nQueryPie System | Users\nAdministrator',
+      '[b]보고서 유형[/b] | [b]대분류[/b]\n\n[b]보고서 유형[/b]: QueryPie System\n[b]대분류[/b]: Users\n\n[b]대분류[/b]: Administrator',
     );
   });
 });
