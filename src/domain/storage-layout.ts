@@ -138,6 +138,9 @@ export function targetKeys(targetId: string): { single: string[]; prefixes: stri
     ],
     prefixes: [
       `${keys.line(id)}:`,
+      // The rate windows' claim logs and pause (claim-log.ts), beside their single keys above.
+      `${keys.haloWindow(id)}:`,
+      `${keys.bitrixWindow(id)}:`,
       `replay:${id}:`,
       `halo-faq:${id}:`,
       `bitrix-scan:${id}:`,

@@ -1,3 +1,4 @@
+import { isLicensed, type LicenceContext } from '../domain/licence';
 import { reconcileSpaces } from '../pipeline/reconcile';
 import { createForgePlatform } from '../platform/forge/forge-platform';
 
@@ -9,7 +10,13 @@ import { createForgePlatform } from '../platform/forge/forge-platform';
  * twelve times that for little gain, daily would leave a page stale for up to a day. Answers like
  * the line sweep does.
  */
-export async function reconcile(): Promise<{ statusCode: number }> {
-  await reconcileSpaces(createForgePlatform());
+export async function reconcile(_event?: unknown, context?: LicenceContext): Promise<{ statusCode: number }> {
+  const platform = createForgePlatform();
+  // Like the product triggers: an installation without an active licence pushes nothing.
+  if (!isLicensed(context)) {
+    platform.log.warn('no active licence: reconcile skipped');
+    return { statusCode: 204 };
+  }
+  await reconcileSpaces(platform);
   return { statusCode: 204 };
 }

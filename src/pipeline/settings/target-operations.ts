@@ -4,7 +4,7 @@ import type { Platform } from '../../ports/platform';
 import { loadEditable, targetView } from '../settings-overview';
 import { SettingsRepo } from '../settings-repo';
 import { anyTargetSchema, isTargetKind, schemaForKind, secretKeysOf, type AnyTarget } from './any-target';
-import { purgePending, startPurge } from '../target-purge';
+import { markPurge, purgePending, startPurge, unmarkPurge } from '../target-purge';
 import { fieldIssues } from './field-issues';
 import type { FieldIssue, Outcome, TargetView } from './settings-api';
 import { secretInputSchema, secretProblem, storeSecret } from './target-secrets';
@@ -95,13 +95,18 @@ export async function deleteTarget(platform: Platform, payload: unknown): Promis
   const spaces = mappings.filter((m) => m.targets.some((t) => t.targetId === id)).map((m) => m.spaceKey);
   if (spaces.length > 0) return { status: 'refused', refusal: { code: 'targetInUse', spaces } };
   const existing = await current(platform, id);
+  const stored = await platform.store.getEntity<{ rev?: number }>(TARGET, id);
+  if (stored?.rev !== rev) return { status: 'conflict', current: null };
+  const removedAt = await markPurge(platform, id);
   const removal = { entity: TARGET, key: id, remove: true as const, expectedRev: rev };
-  if ((await new SettingsRepo(platform.store, platform.log).writeIfUnchanged([removal])) === 'conflict')
+  if ((await new SettingsRepo(platform.store, platform.log).writeIfUnchanged([removal])) === 'conflict') {
+    await unmarkPurge(platform, id);
     return { status: 'conflict', current: null };
+  }
   if (existing)
     await Promise.all(secretKeysOf(existing.target).map((key) => platform.secrets.deleteSecret(key)));
   // What was delivered to it, its rate windows, waiting line and indexes: cleared in the background.
-  await startPurge(platform, id);
+  await startPurge(platform, id, removedAt);
   platform.log.info('target removed', { targetId: id });
   return { status: 'saved', value: null };
 }

@@ -51,6 +51,13 @@ afterEach(() => {
 const pushes = () => kvs.otherCalls.filter((c) => c.path.startsWith('/webhook/queue/publish/'));
 
 describe('reconcile (scheduled trigger)', () => {
+  it('does nothing on an installation whose licence is not active', async () => {
+    kvs.keys.set('reconcile:last-run', { startedAt: Date.now() - 3600_000 });
+    expect(await reconcile({}, { license: { isActive: false } })).toEqual({ statusCode: 204 });
+    expect(pushes()).toEqual([]);
+    expect(kvs.calls).toEqual([]);
+  });
+
   it('records its start on the first run and queues nothing', async () => {
     const before = Date.now();
     expect(await reconcile()).toEqual({ statusCode: 204 });
