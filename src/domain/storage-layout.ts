@@ -88,9 +88,9 @@ export const keys = {
   user: (accountId: string) => `user:${accountId}`,
   ledger: (contentId: string, targetId: string) => `${contentId}:${targetId}`,
   counter: (day: string, targetId: string, outcome: string) => `${day}:${targetId}:${outcome}`,
-  /** "Replay all failed" of a target (in a space, or `#all` for every space): its progress. */
+  /** "Replay all failed" of a target (in a space, or `.all` for every space): its progress. */
   replayProgress: (targetId: string, spaceKey: string | undefined) =>
-    `replay:${targetId}:${spaceKey ?? '#all'}`,
+    `replay:${targetId}:${spaceKey === undefined ? '.all' : safeKeyPart(spaceKey)}`,
   /** A page sweep of a space (backfill or reconcile): its cursor and counts (sweep-progress.ts). */
   sweep: (kind: string, spaceKey: string) => `sweep:${kind}:${safeKeyPart(spaceKey)}`,
   /** A sweep an admin cancelled (by run id): its steps stop at their next turn. */
@@ -102,7 +102,7 @@ export const keys = {
   /** Halo: the requests of the rolling 5-minute window, shared by every consumer. */
   haloWindow: (targetId: string) => `halo-window:${targetId}`,
   /** Halo: the FAQ list created for a space ("create automatically"). */
-  haloFaqList: (targetId: string, spaceKey: string) => `halo-faq:${targetId}:${spaceKey}`,
+  haloFaqList: (targetId: string, spaceKey: string) => `halo-faq:${targetId}:${safeKeyPart(spaceKey)}`,
   /** Bitrix24: the leaky bucket as we fill it (bitrix-bucket.ts), shared by every consumer. */
   bitrixWindow: (targetId: string) => `bitrix-window:${targetId}`,
   /** Bitrix24: where the scan of tasks changed since the last one stands, per task field. */

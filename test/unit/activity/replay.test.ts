@@ -119,6 +119,16 @@ describe('replayOne', () => {
 });
 
 describe('replay all failed of a target', () => {
+  it('works from the settings of a personal space (its key starts with ~, which kvs keys may not hold)', async () => {
+    const { platform, store, queue } = activityPlatform();
+    await expect(replayAllFailed(platform, 'hooks', { spaceKey: '~alice' })).resolves.toMatchObject({
+      queued: 1,
+    });
+    expect(await new ReplayProgressRepo(store).get('hooks', '~alice')).toMatchObject({ spaceKey: '~alice' });
+    expect(await new ReplayProgressRepo(store).get('hooks', undefined)).toBeUndefined();
+    expect(queue.jobs).toHaveLength(1);
+  });
+
   it('walks the failures in chunks from a cursor: one push per step, each page once, recovered pages left', async () => {
     const { platform, log, queue, clock, store } = activityPlatform();
     const pages = Array.from({ length: 120 }, (_, i) => String(1000 + i));
