@@ -2,33 +2,117 @@ import { assertNever } from '../domain/assert-never';
 import type { ImageInfo, Inline, MarkKind } from './doc-model';
 import * as html from './html-escape';
 import * as text from './inline-text';
+import * as flanking from './markdown-flanking';
 import * as md from './markdown-escape';
 
 /** Module-local bindings for the hot path: a loader's live export bindings may cost a call per read. */
 const { escapeAttribute } = html;
 const { inlineText } = text;
+const { canClose, canOpen, ENCLOSING, isSpaceCode, lastCodePoint, mayClose } = flanking;
 const { codeSpan, escapeMarkdown, linkDestination } = md;
 
 /** `line`: one line (headings, table cells): breaks become `<br>` and pipes are escaped everywhere. */
 export type InlineMode = 'flow' | 'line';
 
-const DELIMITERS: Partial<Record<MarkKind, string>> = { strong: '**', em: '*', strike: '~~' };
-const HTML_MARKS: Partial<Record<MarkKind, string>> = { underline: 'ins', sub: 'sub', sup: 'sup' };
+type Delimited = 'strong' | 'em' | 'strike';
 
+/** Delimiter, the tag used where the delimiter would not be read as one, and the mark's bit in `open`. */
+const DELIMITED: Readonly<Record<Delimited, { delimiter: string; tag: string; bit: number }>> = {
+  strong: { delimiter: '**', tag: 'strong', bit: 1 },
+  em: { delimiter: '*', tag: 'em', bit: 2 },
+  strike: { delimiter: '~~', tag: 'del', bit: 4 },
+};
+/** Bits of the other marks written with the same character: `*` inside `**` could close it early. */
+const SAME_CHARACTER: Readonly<Record<Delimited, number>> = { strong: 2, em: 1, strike: 0 };
+const HTML_MARKS: Partial<Record<MarkKind, string>> = { underline: 'ins', sub: 'sub', sup: 'sup' };
+const SPACE = 32;
+const BACKSLASH = 92;
+
+/**
+ * One run of inline content. Around it are spaces: the start and end of a line, a list marker, a
+ * table pipe, a heading's `#`.
+ */
 export function mdInlines(nodes: readonly Inline[], mode: InlineMode): string {
-  let out = '';
-  for (const node of nodes) out += mdInline(node, mode);
+  return run(nodes, mode, SPACE, SPACE, 0);
+}
+
+/**
+ * Appends the nodes to `out`. `before` is the character before the run when `out` is empty, `after`
+ * the one after it (code points, or ENCLOSING); `open` holds the bits of the delimited marks around.
+ */
+function run(
+  nodes: readonly Inline[],
+  mode: InlineMode,
+  before: number,
+  after: number,
+  open: number,
+  out = '',
+): string {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    if (node.kind === 'text') {
+      out += escapeMarkdown(node.text, mode === 'line');
+      continue;
+    }
+    if (node.kind === 'mark' && node.mark === 'code') {
+      out = appendCode(out, inlineText(node.children), mode);
+      continue;
+    }
+    const transparent = transparentChildren(node, open);
+    if (transparent || node.kind === 'status' || (node.kind === 'mark' && node.mark in DELIMITED)) {
+      // Only delimiters look at their neighbours; transparent nodes pass them on.
+      const next = i + 1 === nodes.length ? after : firstCode(nodes, i + 1, mode, after, open);
+      const prev = out === '' ? before : lastCodePoint(out);
+      if (transparent) out = run(transparent, mode, before, next, open, out);
+      else if (node.kind === 'status') out += status(node.text, mode, prev, next, open);
+      else if (node.kind === 'mark')
+        out += delimited(node.mark as Delimited, node.children, mode, prev, next, open);
+      continue;
+    }
+    // `!` right before a link would make it an image.
+    if (node.kind === 'link' && out.endsWith('!')) out = `${out.slice(0, -1)}\\!`;
+    out += mdInline(node, mode, open);
+  }
   return out;
 }
 
-function mdInline(node: Inline, mode: InlineMode): string {
+/** The last code span written: the output it ended, where it started, its text. */
+let spanOut = '';
+let spanStart = 0;
+let spanText = '';
+
+/** Code spans side by side would merge their backticks: one span holds them all. */
+function appendCode(out: string, code: string, mode: InlineMode): string {
+  if (out === spanOut && out !== '') {
+    spanText += code;
+    out = out.slice(0, spanStart);
+  } else {
+    spanText = code;
+    spanStart = out.length;
+  }
+  spanOut = out + codeSpan(spanText, mode === 'line');
+  return spanOut;
+}
+
+/**
+ * The children written in place of the node, for a link without a target and a mark inside the same
+ * mark; undefined for other nodes.
+ */
+function transparentChildren(node: Inline, open: number): readonly Inline[] | undefined {
+  if (node.kind === 'link') return node.href === undefined ? node.children : undefined;
+  if (node.kind !== 'mark') return undefined;
+  const entry = DELIMITED[node.mark as Delimited] as (typeof DELIMITED)[Delimited] | undefined;
+  return entry !== undefined && (open & entry.bit) !== 0 ? node.children : undefined;
+}
+
+function mdInline(node: Inline, mode: InlineMode, open: number): string {
   switch (node.kind) {
     case 'text':
       return escapeMarkdown(node.text, mode === 'line');
     case 'mark':
-      return mdMark(node.mark, node.children, mode);
+      return mdMark(node.mark, node.children, mode, open);
     case 'link': {
-      const inner = mdInlines(node.children, mode);
+      const inner = run(node.children, mode, ENCLOSING, ENCLOSING, open);
       return node.href === undefined ? inner : `[${inner}](${linkDestination(node.href)})`;
     }
     case 'break':
@@ -38,7 +122,7 @@ function mdInline(node: Inline, mode: InlineMode): string {
     case 'anchor':
       return `<a id="${attribute(node.id, mode)}"></a>`;
     case 'status':
-      return `**[${escapeMarkdown(node.text, mode === 'line')}]**`;
+      return status(node.text, mode, ENCLOSING, ENCLOSING, open);
     case 'math':
       return node.tex.includes('`') ? codeSpan(node.tex, mode === 'line') : `$\`${pipes(node.tex, mode)}\`$`;
     default:
@@ -46,27 +130,126 @@ function mdInline(node: Inline, mode: InlineMode): string {
   }
 }
 
-function mdMark(mark: MarkKind, children: readonly Inline[], mode: InlineMode): string {
+function mdMark(mark: MarkKind, children: readonly Inline[], mode: InlineMode, open: number): string {
   if (mark === 'code') return codeSpan(inlineText(children), mode === 'line');
-  const inner = mdInlines(children, mode);
-  const delimiter = DELIMITERS[mark];
-  if (delimiter !== undefined) return wrap(inner, delimiter, delimiter);
+  if (mark in DELIMITED) return delimited(mark as Delimited, children, mode, ENCLOSING, ENCLOSING, open);
   const tag = HTML_MARKS[mark] ?? 'span';
-  return wrap(inner, `<${tag}>`, `</${tag}>`);
+  const inner = run(children, mode, ENCLOSING, ENCLOSING, open);
+  const [start, end] = trimmed(inner);
+  return start === end ? inner : enclose(inner, start, end, `<${tag}>`, `</${tag}>`);
 }
 
-/** Emphasis cannot start or end with whitespace: move it outside the delimiters. */
-function wrap(inner: string, open: string, close: string): string {
-  let start = 0;
-  let end = inner.length;
-  while (start < end && isSpace(inner.charCodeAt(start))) start++;
-  while (end > start && isSpace(inner.charCodeAt(end - 1))) end--;
+/** A status reads as a bold `[text]`; its brackets are escaped where nothing follows them. */
+function status(label: string, mode: InlineMode, prev: number, next: number, open: number): string {
+  const escaped = escapeMarkdown(label, mode === 'line');
+  if ((open & DELIMITED.strong.bit) !== 0) return `\\[${escaped}\\]`;
+  return delimited('strong', [], mode, prev, next, open, `[${escaped}]`);
+}
+
+/**
+ * `**`, `*` or `~~` around the children where CommonMark reads them as emphasis, the HTML tag
+ * elsewhere: next to punctuation on the inside and a letter on the outside (`**‘인용’**을`), and next
+ * to a neighbour's delimiter of the same character (`**a****b**`). Inside the same mark, none.
+ */
+function delimited(
+  mark: Delimited,
+  children: readonly Inline[],
+  mode: InlineMode,
+  prev: number,
+  next: number,
+  open: number,
+  rendered?: string,
+): string {
+  const { delimiter, tag, bit } = DELIMITED[mark];
+  const inner = rendered ?? run(children, mode, ENCLOSING, ENCLOSING, open | bit);
+  const [start, end] = trimmed(inner);
   if (start === end) return inner;
+  const before = start === 0 ? prev : lastCodePoint(inner, start);
+  const after = end === inner.length ? next : inner.charCodeAt(end);
+  const first = inner.codePointAt(start)!;
+  const fits =
+    after !== delimiter.charCodeAt(0) &&
+    canOpen(before, first) &&
+    canClose(lastCodePoint(inner, end), after) &&
+    ((open & SAME_CHARACTER[mark]) === 0 || !mayClose(before, first));
+  return fits
+    ? enclose(inner, start, end, delimiter, delimiter)
+    : enclose(inner, start, end, `<${tag}>`, `</${tag}>`);
+}
+
+function enclose(inner: string, start: number, end: number, open: string, close: string): string {
   return `${inner.slice(0, start)}${open}${inner.slice(start, end)}${close}${inner.slice(end)}`;
 }
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 0xa0 || c === 9;
+/**
+ * Where the content proper starts and ends: emphasis cannot start or end with whitespace or a hard
+ * break, so those stay outside the delimiters.
+ */
+function trimmed(inner: string): [number, number] {
+  let start = 0;
+  let end = inner.length;
+  for (;;) {
+    if (start < end && isSpaceCode(inner.charCodeAt(start))) start++;
+    else if (inner.charCodeAt(start) === BACKSLASH && inner.charCodeAt(start + 1) === 10) start += 2;
+    else break;
+  }
+  while (end > start && isSpaceCode(inner.charCodeAt(end - 1))) {
+    end--;
+    // A hard break (`\` and a line feed) leaves whole.
+    if (inner.charCodeAt(end) === 10 && end > start && inner.charCodeAt(end - 1) === BACKSLASH) end--;
+  }
+  return [start, end];
+}
+
+/**
+ * The first character the nodes from `index` on will be written with, or `after` when they write
+ * none: the delimiter character of a delimited mark (it may merge with a delimiter before it), a
+ * stand-in of the same kind for other markup (escapes, tags and brackets are all punctuation).
+ */
+function firstCode(
+  nodes: readonly Inline[],
+  index: number,
+  mode: InlineMode,
+  after: number,
+  open: number,
+): number {
+  for (let i = index; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    switch (node.kind) {
+      case 'text': {
+        if (node.text === '') continue;
+        const c = node.text.codePointAt(0)!;
+        // Escaped, `*` and `~` are written after a backslash and never join a delimiter.
+        return c === 42 || c === 126 ? BACKSLASH : c;
+      }
+      case 'mark': {
+        if (node.mark === 'code') return 96;
+        const entry = DELIMITED[node.mark as Delimited];
+        const transparent = entry !== undefined && (open & entry.bit) !== 0;
+        const first = firstCode(node.children, 0, mode, -2, open);
+        if (first === -2) continue;
+        if (transparent || isSpaceCode(first)) return first;
+        return entry === undefined ? 60 : entry.delimiter.charCodeAt(0);
+      }
+      case 'link': {
+        if (node.href !== undefined) return 91;
+        const first = firstCode(node.children, 0, mode, -2, open);
+        if (first === -2) continue;
+        return first;
+      }
+      case 'status':
+        return (open & DELIMITED.strong.bit) !== 0 ? BACKSLASH : 42;
+      case 'break':
+        return mode === 'line' ? 60 : BACKSLASH;
+      case 'image':
+      case 'anchor':
+      case 'math':
+        return ENCLOSING;
+      default:
+        return assertNever(node, 'inline');
+    }
+  }
+  return after;
 }
 
 /** `![alt](src)`, or `<img>` to keep a width; an unresolved image shows its alt text. */
