@@ -2,28 +2,21 @@ import { assertNever } from '../domain/assert-never';
 import type { ImageInfo, Inline, MarkKind } from './doc-model';
 import * as html from './html-escape';
 import * as text from './inline-text';
+import * as emphasis from './markdown-emphasis';
+import type { Delimited } from './markdown-emphasis';
 import * as flanking from './markdown-flanking';
 import * as md from './markdown-escape';
 
 /** Module-local bindings for the hot path: a loader's live export bindings may cost a call per read. */
 const { escapeAttribute } = html;
 const { inlineText } = text;
-const { canClose, canOpen, ENCLOSING, isSpaceCode, lastCodePoint, mayClose } = flanking;
+const { DELIMITED, emphasize, tagged } = emphasis;
+const { ENCLOSING, isSpaceCode, lastCodePoint } = flanking;
 const { codeSpan, escapeMarkdown, linkDestination } = md;
 
 /** `line`: one line (headings, table cells): breaks become `<br>` and pipes are escaped everywhere. */
 export type InlineMode = 'flow' | 'line';
 
-type Delimited = 'strong' | 'em' | 'strike';
-
-/** Delimiter, the tag used where the delimiter would not be read as one, and the mark's bit in `open`. */
-const DELIMITED: Readonly<Record<Delimited, { delimiter: string; tag: string; bit: number }>> = {
-  strong: { delimiter: '**', tag: 'strong', bit: 1 },
-  em: { delimiter: '*', tag: 'em', bit: 2 },
-  strike: { delimiter: '~~', tag: 'del', bit: 4 },
-};
-/** Bits of the other marks written with the same character: `*` inside `**` could close it early. */
-const SAME_CHARACTER: Readonly<Record<Delimited, number>> = { strong: 2, em: 1, strike: 0 };
 const HTML_MARKS: Partial<Record<MarkKind, string>> = { underline: 'ins', sub: 'sub', sup: 'sup' };
 const SPACE = 32;
 const BACKSLASH = 92;
@@ -133,24 +126,16 @@ function mdInline(node: Inline, mode: InlineMode, open: number): string {
 function mdMark(mark: MarkKind, children: readonly Inline[], mode: InlineMode, open: number): string {
   if (mark === 'code') return codeSpan(inlineText(children), mode === 'line');
   if (mark in DELIMITED) return delimited(mark as Delimited, children, mode, ENCLOSING, ENCLOSING, open);
-  const tag = HTML_MARKS[mark] ?? 'span';
-  const inner = run(children, mode, ENCLOSING, ENCLOSING, open);
-  const [start, end] = trimmed(inner);
-  return start === end ? inner : enclose(inner, start, end, `<${tag}>`, `</${tag}>`);
+  return tagged(run(children, mode, ENCLOSING, ENCLOSING, open), HTML_MARKS[mark] ?? 'span');
 }
 
 /** A status reads as a bold `[text]`; its brackets are escaped where nothing follows them. */
 function status(label: string, mode: InlineMode, prev: number, next: number, open: number): string {
   const escaped = escapeMarkdown(label, mode === 'line');
   if ((open & DELIMITED.strong.bit) !== 0) return `\\[${escaped}\\]`;
-  return delimited('strong', [], mode, prev, next, open, `[${escaped}]`);
+  return emphasize(`[${escaped}]`, 'strong', prev, next, open);
 }
 
-/**
- * `**`, `*` or `~~` around the children where CommonMark reads them as emphasis, the HTML tag
- * elsewhere: next to punctuation on the inside and a letter on the outside (`**‘인용’**을`), and next
- * to a neighbour's delimiter of the same character (`**a****b**`). Inside the same mark, none.
- */
 function delimited(
   mark: Delimited,
   children: readonly Inline[],
@@ -158,47 +143,9 @@ function delimited(
   prev: number,
   next: number,
   open: number,
-  rendered?: string,
 ): string {
-  const { delimiter, tag, bit } = DELIMITED[mark];
-  const inner = rendered ?? run(children, mode, ENCLOSING, ENCLOSING, open | bit);
-  const [start, end] = trimmed(inner);
-  if (start === end) return inner;
-  const before = start === 0 ? prev : lastCodePoint(inner, start);
-  const after = end === inner.length ? next : inner.charCodeAt(end);
-  const first = inner.codePointAt(start)!;
-  const fits =
-    after !== delimiter.charCodeAt(0) &&
-    canOpen(before, first) &&
-    canClose(lastCodePoint(inner, end), after) &&
-    ((open & SAME_CHARACTER[mark]) === 0 || !mayClose(before, first));
-  return fits
-    ? enclose(inner, start, end, delimiter, delimiter)
-    : enclose(inner, start, end, `<${tag}>`, `</${tag}>`);
-}
-
-function enclose(inner: string, start: number, end: number, open: string, close: string): string {
-  return `${inner.slice(0, start)}${open}${inner.slice(start, end)}${close}${inner.slice(end)}`;
-}
-
-/**
- * Where the content proper starts and ends: emphasis cannot start or end with whitespace or a hard
- * break, so those stay outside the delimiters.
- */
-function trimmed(inner: string): [number, number] {
-  let start = 0;
-  let end = inner.length;
-  for (;;) {
-    if (start < end && isSpaceCode(inner.charCodeAt(start))) start++;
-    else if (inner.charCodeAt(start) === BACKSLASH && inner.charCodeAt(start + 1) === 10) start += 2;
-    else break;
-  }
-  while (end > start && isSpaceCode(inner.charCodeAt(end - 1))) {
-    end--;
-    // A hard break (`\` and a line feed) leaves whole.
-    if (inner.charCodeAt(end) === 10 && end > start && inner.charCodeAt(end - 1) === BACKSLASH) end--;
-  }
-  return [start, end];
+  const inner = run(children, mode, ENCLOSING, ENCLOSING, open | DELIMITED[mark].bit);
+  return emphasize(inner, mark, prev, next, open);
 }
 
 /**
