@@ -25,7 +25,9 @@ const BACKSLASH = 92;
  */
 export function emphasize(inner: string, mark: Delimited, prev: number, next: number, open: number): string {
   const { delimiter, tag } = DELIMITED[mark];
-  const [start, end] = trimmed(inner);
+  trim(inner);
+  const start = trimStart;
+  const end = trimEnd;
   if (start === end) return inner;
   const before = start === 0 ? prev : lastCodePoint(inner, start);
   const after = end === inner.length ? next : inner.charCodeAt(end);
@@ -42,19 +44,23 @@ export function emphasize(inner: string, mark: Delimited, prev: number, next: nu
 
 /** An HTML tag around rendered content, whitespace at its edges left outside. */
 export function tagged(inner: string, tag: string): string {
-  const [start, end] = trimmed(inner);
-  return start === end ? inner : enclose(inner, start, end, `<${tag}>`, `</${tag}>`);
+  trim(inner);
+  return trimStart === trimEnd ? inner : enclose(inner, trimStart, trimEnd, `<${tag}>`, `</${tag}>`);
 }
 
 function enclose(inner: string, start: number, end: number, open: string, close: string): string {
   return `${inner.slice(0, start)}${open}${inner.slice(start, end)}${close}${inner.slice(end)}`;
 }
 
+/** Where the content proper starts and ends, as `trim` last found them. */
+let trimStart = 0;
+let trimEnd = 0;
+
 /**
- * Where the content proper starts and ends: emphasis cannot start or end with whitespace or a hard
- * break, so those stay outside the delimiters.
+ * Emphasis cannot start or end with whitespace or a hard break: finds the content between them, which
+ * the delimiters enclose (the rest stays outside).
  */
-function trimmed(inner: string): [number, number] {
+function trim(inner: string): void {
   let start = 0;
   let end = inner.length;
   for (;;) {
@@ -67,5 +73,6 @@ function trimmed(inner: string): [number, number] {
     // A hard break (`\` and a line feed) leaves whole.
     if (inner.charCodeAt(end) === 10 && end > start && inner.charCodeAt(end - 1) === BACKSLASH) end--;
   }
-  return [start, end];
+  trimStart = start;
+  trimEnd = end;
 }

@@ -29,6 +29,9 @@ for (let c = 0; c < 128; c++) {
   );
 }
 
+const UNICODE_P = /\p{P}/u;
+const UNICODE_S = /\p{S}/u;
+
 function kind(code: number): number {
   if (code < 0) return PUNCT;
   if (code < 128) return ASCII[code]!;
@@ -36,7 +39,7 @@ function kind(code: number): number {
   if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x4e00 && code <= 0x9fff)) return OTHER;
   if (isSpaceCode(code)) return SPACE;
   const ch = String.fromCodePoint(code);
-  return /\p{P}/u.test(ch) ? PUNCT : /\p{S}/u.test(ch) ? SYMBOL : OTHER;
+  return UNICODE_P.test(ch) ? PUNCT : UNICODE_S.test(ch) ? SYMBOL : OTHER;
 }
 
 /** Whitespace to either reader (markdown-it's list, which also holds cmark-gfm's), plus line feeds. */

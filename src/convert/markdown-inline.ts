@@ -18,6 +18,16 @@ const { codeSpan, escapeMarkdown, linkDestination } = md;
 export type InlineMode = 'flow' | 'line';
 
 const HTML_MARKS: Partial<Record<MarkKind, string>> = { underline: 'ins', sub: 'sub', sup: 'sup' };
+/** Each mark's bit in `open`: 0 for marks written as tags (and code). */
+const MARK_BITS: Readonly<Record<MarkKind, number>> = {
+  strong: DELIMITED.strong.bit,
+  em: DELIMITED.em.bit,
+  strike: DELIMITED.strike.bit,
+  underline: 0,
+  sub: 0,
+  sup: 0,
+  code: 0,
+};
 const SPACE = 32;
 const BACKSLASH = 92;
 
@@ -26,12 +36,20 @@ const BACKSLASH = 92;
  * table pipe, a heading's `#`.
  */
 export function mdInlines(nodes: readonly Inline[], mode: InlineMode): string {
-  return run(nodes, mode, SPACE, SPACE, 0);
+  return run(nodes, mode, SPACE, SPACE, 0, '');
 }
+
+/**
+ * The last non-empty piece appended to any run's output: the character before a delimiter is read
+ * from it, as reading the output itself would flatten the whole string for every mark.
+ */
+let tail = '';
 
 /**
  * Appends the nodes to `out`. `before` is the character before the run when `out` is empty, `after`
  * the one after it (code points, or ENCLOSING); `open` holds the bits of the delimited marks around.
+ * Delimiters look at their neighbours; a link without a target and a mark inside the same mark are
+ * written as their content, in the run.
  */
 function run(
   nodes: readonly Inline[],
@@ -39,34 +57,80 @@ function run(
   before: number,
   after: number,
   open: number,
-  out = '',
+  out: string,
 ): string {
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
-    if (node.kind === 'text') {
-      out += escapeMarkdown(node.text, mode === 'line');
-      continue;
+    let piece: string;
+    switch (node.kind) {
+      case 'text':
+        piece = escapeMarkdown(node.text, mode === 'line');
+        break;
+      case 'mark': {
+        const bit = MARK_BITS[node.mark];
+        if (node.mark === 'code') {
+          out = appendCode(out, inlineText(node.children), mode);
+          continue;
+        }
+        if (bit === 0) {
+          piece = tagged(
+            run(node.children, mode, ENCLOSING, ENCLOSING, open, ''),
+            HTML_MARKS[node.mark] ?? 'span',
+          );
+          break;
+        }
+        const next = i + 1 === nodes.length ? after : firstCode(nodes, i + 1, mode, after, open);
+        if ((open & bit) !== 0) {
+          out = run(node.children, mode, before, next, open, out);
+          continue;
+        }
+        piece = delimited(node.mark as Delimited, node.children, mode, previous(out, before), next, open);
+        break;
+      }
+      case 'status': {
+        const next = i + 1 === nodes.length ? after : firstCode(nodes, i + 1, mode, after, open);
+        piece = status(node.text, mode, previous(out, before), next, open);
+        break;
+      }
+      case 'link': {
+        if (node.href === undefined) {
+          const next = i + 1 === nodes.length ? after : firstCode(nodes, i + 1, mode, after, open);
+          out = run(node.children, mode, before, next, open, out);
+          continue;
+        }
+        // `!` right before a link would make it an image.
+        if (out !== '' && tail.endsWith('!')) out = `${out.slice(0, -1)}\\!`;
+        const inner = run(node.children, mode, ENCLOSING, ENCLOSING, open, '');
+        piece = `[${inner}](${linkDestination(node.href)})`;
+        break;
+      }
+      case 'break':
+        piece = mode === 'line' ? '<br>' : '\\\n';
+        break;
+      case 'image':
+        piece = mdImage(node.image, mode);
+        break;
+      case 'anchor':
+        piece = `<a id="${attribute(node.id, mode)}"></a>`;
+        break;
+      case 'math':
+        piece = node.tex.includes('`')
+          ? codeSpan(node.tex, mode === 'line')
+          : `$\`${pipes(node.tex, mode)}\`$`;
+        break;
+      default:
+        return assertNever(node, 'inline');
     }
-    if (node.kind === 'mark' && node.mark === 'code') {
-      out = appendCode(out, inlineText(node.children), mode);
-      continue;
+    if (piece !== '') {
+      out += piece;
+      tail = piece;
     }
-    const transparent = transparentChildren(node, open);
-    if (transparent || node.kind === 'status' || (node.kind === 'mark' && node.mark in DELIMITED)) {
-      // Only delimiters look at their neighbours; transparent nodes pass them on.
-      const next = i + 1 === nodes.length ? after : firstCode(nodes, i + 1, mode, after, open);
-      const prev = out === '' ? before : lastCodePoint(out);
-      if (transparent) out = run(transparent, mode, before, next, open, out);
-      else if (node.kind === 'status') out += status(node.text, mode, prev, next, open);
-      else if (node.kind === 'mark')
-        out += delimited(node.mark as Delimited, node.children, mode, prev, next, open);
-      continue;
-    }
-    // `!` right before a link would make it an image.
-    if (node.kind === 'link' && out.endsWith('!')) out = `${out.slice(0, -1)}\\!`;
-    out += mdInline(node, mode, open);
   }
   return out;
+}
+
+function previous(out: string, before: number): number {
+  return out === '' ? before : lastCodePoint(tail);
 }
 
 /** The last code span written: the output it ended, where it started, its text. */
@@ -83,50 +147,10 @@ function appendCode(out: string, code: string, mode: InlineMode): string {
     spanText = code;
     spanStart = out.length;
   }
-  spanOut = out + codeSpan(spanText, mode === 'line');
+  const span = codeSpan(spanText, mode === 'line');
+  if (span !== '') tail = span;
+  spanOut = out + span;
   return spanOut;
-}
-
-/**
- * The children written in place of the node, for a link without a target and a mark inside the same
- * mark; undefined for other nodes.
- */
-function transparentChildren(node: Inline, open: number): readonly Inline[] | undefined {
-  if (node.kind === 'link') return node.href === undefined ? node.children : undefined;
-  if (node.kind !== 'mark') return undefined;
-  const entry = DELIMITED[node.mark as Delimited] as (typeof DELIMITED)[Delimited] | undefined;
-  return entry !== undefined && (open & entry.bit) !== 0 ? node.children : undefined;
-}
-
-function mdInline(node: Inline, mode: InlineMode, open: number): string {
-  switch (node.kind) {
-    case 'text':
-      return escapeMarkdown(node.text, mode === 'line');
-    case 'mark':
-      return mdMark(node.mark, node.children, mode, open);
-    case 'link': {
-      const inner = run(node.children, mode, ENCLOSING, ENCLOSING, open);
-      return node.href === undefined ? inner : `[${inner}](${linkDestination(node.href)})`;
-    }
-    case 'break':
-      return mode === 'line' ? '<br>' : '\\\n';
-    case 'image':
-      return mdImage(node.image, mode);
-    case 'anchor':
-      return `<a id="${attribute(node.id, mode)}"></a>`;
-    case 'status':
-      return status(node.text, mode, ENCLOSING, ENCLOSING, open);
-    case 'math':
-      return node.tex.includes('`') ? codeSpan(node.tex, mode === 'line') : `$\`${pipes(node.tex, mode)}\`$`;
-    default:
-      return assertNever(node, 'inline');
-  }
-}
-
-function mdMark(mark: MarkKind, children: readonly Inline[], mode: InlineMode, open: number): string {
-  if (mark === 'code') return codeSpan(inlineText(children), mode === 'line');
-  if (mark in DELIMITED) return delimited(mark as Delimited, children, mode, ENCLOSING, ENCLOSING, open);
-  return tagged(run(children, mode, ENCLOSING, ENCLOSING, open), HTML_MARKS[mark] ?? 'span');
 }
 
 /** A status reads as a bold `[text]`; its brackets are escaped where nothing follows them. */
@@ -144,7 +168,7 @@ function delimited(
   next: number,
   open: number,
 ): string {
-  const inner = run(children, mode, ENCLOSING, ENCLOSING, open | DELIMITED[mark].bit);
+  const inner = run(children, mode, ENCLOSING, ENCLOSING, open | DELIMITED[mark].bit, '');
   return emphasize(inner, mark, prev, next, open);
 }
 
@@ -171,12 +195,11 @@ function firstCode(
       }
       case 'mark': {
         if (node.mark === 'code') return 96;
-        const entry = DELIMITED[node.mark as Delimited];
-        const transparent = entry !== undefined && (open & entry.bit) !== 0;
+        const bit = MARK_BITS[node.mark];
         const first = firstCode(node.children, 0, mode, -2, open);
         if (first === -2) continue;
-        if (transparent || isSpaceCode(first)) return first;
-        return entry === undefined ? 60 : entry.delimiter.charCodeAt(0);
+        if ((open & bit) !== 0 || isSpaceCode(first)) return first;
+        return bit === 0 ? 60 : DELIMITED[node.mark as Delimited].delimiter.charCodeAt(0);
       }
       case 'link': {
         if (node.href !== undefined) return 91;
