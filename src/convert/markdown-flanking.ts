@@ -1,8 +1,9 @@
 /**
  * CommonMark's flanking rules, which decide whether `*`, `**` or `~~` next to some text opens or
  * closes emphasis. Two readings are in use: GitHub's cmark-gfm (spec 0.29: punctuation is ASCII
- * punctuation and Unicode P) and markdown-it 14 (spec 0.31.2: Unicode P and S). A delimiter is written
- * only where both read it as one; elsewhere the caller falls back to an HTML tag.
+ * punctuation and Unicode P) and markdown-it 14 (spec 0.31.2: Unicode P and S, checked in its
+ * source). A delimiter is written only where both read it as one; elsewhere the caller falls back to
+ * an HTML tag. UNVERIFIED: which of the two GitHub follows today; the rule here holds under either.
  */
 
 /** Letters, digits and everything else. */

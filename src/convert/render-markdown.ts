@@ -131,8 +131,9 @@ class MarkdownRenderer {
   }
 
   /**
-   * GitHub draws a checkbox only before some text on the item's first line: a task with no text gets
-   * a no-break space, and a blank line before blocks that could not follow it in one paragraph.
+   * GitHub draws a checkbox only where text follows `[ ]` on the item's first line (cmark-gfm's task
+   * list pattern): a task with no text gets a no-break space, and a blank line before blocks that could
+   * not follow it in one paragraph. UNVERIFIED: that GitHub draws the box when that text is `&nbsp;`.
    */
   private emptyTask(item: ListItem, loose: boolean): void {
     this.w.write('&nbsp;');
