@@ -33,6 +33,13 @@ describe('bold, italic and strike-through next to punctuation', () => {
     );
   });
 
+  it('the same in headings and table cells (synthetic)', () => {
+    expect(md('<h2><strong>‘추출’</strong>을 보기</h2>')).toBe('## <strong>‘추출’</strong>을 보기');
+    const table =
+      '<table><tbody><tr><th>항목</th></tr><tr><td><em>(선택)</em>값 | 기본</td></tr></tbody></table>';
+    expect(md(table)).toBe('| 항목 |\n| --- |\n| <em>(선택)</em>값 \\| 기본 |');
+  });
+
   it('keeps the delimiters wherever they are read as such (synthetic)', () => {
     // A letter inside, or whitespace / punctuation on the outside.
     expect(md('<p>상단의 <strong>추출</strong>을 (<em>‘q’</em>) <strong>‘x’</strong> 을</p>')).toBe(
