@@ -30,6 +30,16 @@ function needsLineStartEscape(text: string): boolean {
   return false;
 }
 
+/** A heading's text ending in `#`s after a space (or all `#`s) would lose them as its closing sequence. */
+export function escapeHeadingEnd(text: string): string {
+  if (text.charCodeAt(text.length - 1) !== 35) return text;
+  let start = text.length - 1;
+  while (start > 0 && text.charCodeAt(start - 1) === 35) start--;
+  const before = text.charCodeAt(start - 1);
+  if (start > 0 && before !== 32 && before !== 9) return text;
+  return `${text.slice(0, start)}\\${text.slice(start)}`;
+}
+
 /** A link destination without spaces, parentheses or angle brackets (and pipes, for table cells). */
 export function linkDestination(url: string): string {
   return url.replace(/[\s()<>|]/g, (c) => encodeURIComponent(c));

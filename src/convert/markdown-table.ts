@@ -54,10 +54,15 @@ function pipeRow(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
+/** A header cell outside the header row is bold (marks inside it already bold are not doubled). */
 function cellText(cell: TableCell, boldHeader: boolean): string {
   const first = cell.blocks[0];
-  const text = first?.kind === 'paragraph' ? mdInlines(first.children, 'line') : '';
-  return boldHeader && cell.header && text.trim() !== '' ? `**${text}**` : text;
+  if (first?.kind !== 'paragraph') return '';
+  const bold = boldHeader && cell.header;
+  return mdInlines(
+    bold ? [{ kind: 'mark', mark: 'strong', children: first.children }] : first.children,
+    'line',
+  );
 }
 
 function columnAlignments(rows: Rows): (CellAlign | 'none')[] {

@@ -9,7 +9,7 @@ import { HtmlRenderer } from './render-html';
 import { tocList } from './toc-list';
 
 /** Module-local bindings for the hot path: a loader's live export bindings may cost a call per read. */
-const { escapeLineStarts, escapeMarkdown, linkDestination } = escape;
+const { escapeHeadingEnd, escapeLineStarts, escapeMarkdown, linkDestination } = escape;
 const { mdImage, mdInlines } = inline;
 
 type ListBlock = Extract<Block, { kind: 'list' }>;
@@ -25,6 +25,15 @@ const ALERTS: Readonly<Record<CalloutVariant, string | undefined>> = {
   panel: undefined,
 };
 
+/** The titles GitHub shows on its alerts, for callouts written as plain quotes. */
+const ALERT_LABELS: Readonly<Record<string, string>> = {
+  NOTE: 'Note',
+  IMPORTANT: 'Important',
+  WARNING: 'Warning',
+  CAUTION: 'Caution',
+  TIP: 'Tip',
+};
+
 /** GitHub-flavoured Markdown; tables it cannot express stay HTML tables. */
 export function renderMarkdown(doc: StorageDocument): string {
   const writer = new LineWriter();
@@ -34,6 +43,8 @@ export function renderMarkdown(doc: StorageDocument): string {
 
 class MarkdownRenderer {
   private readonly html: HtmlRenderer;
+  /** How many lists, quotes, callouts and expands the blocks being written are in. */
+  private depth = 0;
 
   constructor(
     private readonly doc: StorageDocument,
@@ -63,13 +74,15 @@ class MarkdownRenderer {
       case 'paragraph':
         return this.w.write(escapeLineStarts(mdInlines(block.children, 'flow')));
       case 'heading':
-        return this.w.write(`${'#'.repeat(block.level)} ${mdInlines(block.children, 'line')}`);
+        return this.w.write(
+          `${'#'.repeat(block.level)} ${escapeHeadingEnd(mdInlines(block.children, 'line'))}`,
+        );
       case 'list':
         return this.list(block);
       case 'code':
         return this.code(block.text, block.language, block.title);
       case 'quote':
-        return this.w.nest('> ', '> ', () => this.blocks(block.children, false));
+        return this.nested(() => this.w.nest('> ', '> ', () => this.blocks(block.children, false)));
       case 'callout':
         return this.callout(block.variant, block.title, block.children);
       case 'expand':
@@ -97,15 +110,36 @@ class MarkdownRenderer {
     }
   }
 
+  private nested(body: () => void): void {
+    this.depth++;
+    body();
+    this.depth--;
+  }
+
   private list(list: ListBlock): void {
     const loose = list.items.some((item) => !isTight(item));
-    list.items.forEach((item, i) => {
-      if (i > 0 && loose) this.w.blank();
-      const marker = listMarker(list, item, i);
-      this.w.nest(marker, ' '.repeat(list.style === 'task' ? 2 : marker.length), () =>
-        this.blocks(item.blocks, !loose),
-      );
-    });
+    this.nested(() =>
+      list.items.forEach((item, i) => {
+        if (i > 0 && loose) this.w.blank();
+        const marker = listMarker(list, item, i);
+        this.w.nest(marker, ' '.repeat(list.style === 'task' ? 2 : marker.length), () => {
+          if (list.style === 'task' && item.blocks[0]?.kind !== 'paragraph') this.emptyTask(item, loose);
+          this.blocks(item.blocks, !loose);
+        });
+      }),
+    );
+  }
+
+  /**
+   * GitHub draws a checkbox only where text follows `[ ]` on the item's first line (cmark-gfm's task
+   * list pattern): a task with no text gets a no-break space, and a blank line before blocks that could
+   * not follow it in one paragraph. UNVERIFIED: that GitHub draws the box when that text is `&nbsp;`.
+   */
+  private emptyTask(item: ListItem, loose: boolean): void {
+    this.w.write('&nbsp;');
+    const first = item.blocks[0];
+    const interrupts = first?.kind === 'list' && (first.style !== 'ordered' || first.start === 1);
+    if (first !== undefined && (loose || !interrupts)) this.w.blank();
   }
 
   private code(text: string, language: string | undefined, title: string | undefined): void {
@@ -121,21 +155,30 @@ class MarkdownRenderer {
     this.w.write(fence);
   }
 
+  /**
+   * A GitHub alert at the top level. GitHub does not render alerts nested in other elements (they show
+   * a literal `[!NOTE]`), so a nested callout is a plain quote led by the alert's title in bold.
+   * UNVERIFIED: that an alert inside `<details>` counts as nested; it is written as a plain quote too.
+   */
   private callout(variant: CalloutVariant, title: string | undefined, children: readonly Block[]): void {
     const alert = ALERTS[variant];
-    this.w.nest('> ', '> ', () => {
-      if (alert !== undefined) this.w.write(`[!${alert}]`);
-      if (title !== undefined) this.w.write(`**${escapeMarkdown(title)}**`);
-      if (title !== undefined) this.w.blank();
-      this.blocks(children, false);
-    });
+    const topLevel = this.depth === 0;
+    const label = alert === undefined || topLevel ? title : joinLabel(ALERT_LABELS[alert]!, title);
+    this.nested(() =>
+      this.w.nest('> ', '> ', () => {
+        if (alert !== undefined && topLevel) this.w.write(`[!${alert}]`);
+        if (label !== undefined) this.w.write(`**${escapeMarkdown(label)}**`);
+        if (label !== undefined) this.w.blank();
+        this.blocks(children, false);
+      }),
+    );
   }
 
   private expand(title: string, children: readonly Block[]): void {
     this.w.write('<details>');
     this.w.write(`<summary>${escapeHtml(title)}</summary>`);
     this.w.blank();
-    this.blocks(children, false);
+    this.nested(() => this.blocks(children, false));
     this.w.blank();
     this.w.write('</details>');
   }
@@ -147,6 +190,10 @@ class MarkdownRenderer {
     const plain = block.caption.every((node) => node.kind === 'text');
     this.w.write(escapeLineStarts(`${image}\\\n${plain ? `*${caption}*` : caption}`));
   }
+}
+
+function joinLabel(label: string, title: string | undefined): string {
+  return title === undefined ? label : `${label}: ${title}`;
 }
 
 /** One paragraph, optionally followed by lists: no blank lines needed. */
