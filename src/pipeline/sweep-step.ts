@@ -64,11 +64,13 @@ export async function runSweepStep(
   // Newest first: once a page is older than `since`, so is every page after it.
   const reachedEnd = batch.pages.some((p) => p.modifiedAt !== undefined && p.modifiedAt < since);
   const queued: FoundPage[] = [];
+  const now = platform.clock.now();
   for (const page of found) {
     const version = page.version;
+    const trustLog = step.kind === 'reconcile';
     const handled =
       version !== undefined &&
-      (await alreadyHandled(platform.store, { id: page.id, version }, targets, step.kind === 'reconcile'));
+      (await alreadyHandled(platform.store, { id: page.id, version }, targets, trustLog, now));
     if (!handled) queued.push(page);
   }
   const trace = `${step.kind}@${new Date(progress.startedAt).toISOString()}`;
