@@ -26,6 +26,8 @@ export interface SweepProgress {
   cancelled?: boolean;
   /** Why the sweep stopped early. */
   error?: string;
+  /** The walk stopped before its end (the search failed): pages of its window were not seen. */
+  incomplete?: boolean;
   startedAt: number;
   finishedAt?: number;
   requestedBy?: string;

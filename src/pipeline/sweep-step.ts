@@ -187,6 +187,7 @@ async function stop(platform: Platform, step: SweepStep['sweep'], reason: string
       ...progress,
       done: true,
       error: reason.slice(0, 300),
+      incomplete: true,
       finishedAt: platform.clock.now(),
     });
 }
