@@ -14,6 +14,26 @@ const PLACES = SWEEP_EVENTS_PER_MINUTE / EVENTS_PER_PLACE;
 const MINUTE_MS = 60_000;
 
 /**
+ * Claims what room is left this minute for up to `wanted` jobs, a place at a time (the reconcile
+ * starting its sweeps): returns how many jobs may go now, 0 when the minute is full.
+ */
+export async function claimSweepRoom(platform: Platform, wanted: number): Promise<number> {
+  const now = platform.clock.now();
+  const minute = Math.floor(now / MINUTE_MS);
+  const needed = Math.ceil(wanted / EVENTS_PER_PLACE);
+  let taken = 0;
+  for (let place = 0; place < PLACES && taken < needed; place++)
+    if (await platform.store.set(keys.sweepSlot(minute, place), now, { ifAbsent: true, ttlSeconds: 180 }))
+      taken++;
+  return Math.min(wanted, taken * EVENTS_PER_PLACE);
+}
+
+/** Seconds until the next minute of the budget, plus up to ten of jitter. */
+export function nextMinuteSeconds(now: number, random: () => number): number {
+  return Math.ceil((Math.floor(now / MINUTE_MS + 1) * MINUTE_MS - now) / 1000) + Math.floor(random() * 10);
+}
+
+/**
  * Claims room for `events` page jobs in this minute (create-if-absent keys: no place is given
  * twice). Returns 0 when claimed; else gives back what it took and returns the seconds to wait for
  * the next minute, plus a little jitter so that waiting sweeps do not all come back at once.
@@ -34,5 +54,5 @@ export async function claimSweepEvents(
   }
   if (taken.length === needed) return 0;
   await Promise.all(taken.map((key) => platform.store.delete(key)));
-  return Math.ceil(((minute + 1) * MINUTE_MS - now) / 1000) + Math.floor(random() * 10);
+  return nextMinuteSeconds(now, random);
 }
