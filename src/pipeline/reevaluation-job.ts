@@ -34,6 +34,32 @@ export function reevaluationJob(
   return { body: { v: 1, event, ...(trace !== undefined && { trace }) } };
 }
 
+/**
+ * A change the reconcile found whose product event was lost, queued as that event would have been:
+ * `updated` (`created` at version 1), telling people as the event would have (Bitrix24 tasks and
+ * chats hear of it; the ledger and the sent-message keys stop a second telling). Whether the edit
+ * was minor is not in the search results: the consumer's fetched version decides (a target reads
+ * `page.version.minorEdit`), so the event says false for both flags. UNVERIFIED: whether the lost
+ * event had notifications suppressed cannot be learnt afterwards; it is taken as not.
+ */
+export function missedChangeJob(
+  pageId: string,
+  cause: { spaceKey: string; version?: number; at?: string },
+  trace: string,
+): PushJob {
+  const event: RelayEvent = {
+    kind: 'page',
+    action: cause.version === 1 ? 'created' : 'updated',
+    pageId,
+    spaceKey: cause.spaceKey,
+    ...(cause.version !== undefined && { version: cause.version }),
+    ...(cause.at !== undefined && { at: cause.at }),
+    minorEdit: false,
+    suppressNotifications: false,
+  };
+  return { body: { v: 1, event, trace } };
+}
+
 /** Pushes the jobs, 50 to a push (the queue's limit per call). */
 export async function pushAll(queue: JobQueue, jobs: readonly PushJob[]): Promise<void> {
   for (let i = 0; i < jobs.length; i += QUEUE_LIMITS.maxEventsPerPush) {

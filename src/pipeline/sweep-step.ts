@@ -7,7 +7,7 @@ import { ConfluenceClient, type FoundPage } from './confluence/confluence-client
 import { DeliveryLog } from './delivery-log';
 import { ExpectedError, RetryableError } from './errors';
 import { recordRejected } from './record-rejected';
-import { pushAll, reevaluationJob } from './reevaluation-job';
+import { missedChangeJob, pushAll, reevaluationJob } from './reevaluation-job';
 import { SettingsRepo } from './settings-repo';
 import { claimSweepEvents } from './sweep-budget';
 import { alreadyHandled } from './sweep-filter';
@@ -74,9 +74,7 @@ export async function runSweepStep(
     if (!handled) queued.push(page);
   }
   const trace = `${step.kind}@${new Date(progress.startedAt).toISOString()}`;
-  const jobs: PushJob[] = queued.map((p) =>
-    reevaluationJob(p.id, { spaceKey: step.spaceKey, version: p.version }, trace),
-  );
+  const jobs: PushJob[] = queued.map((p) => pageJob(step, p, trace));
   const more = batch.nextCursor !== undefined && !reachedEnd;
   if (more) jobs.push(sweepStepJob(progress, step.step + 1, STEP_DELAY_SECONDS));
   const wait = await claimSweepEvents(platform, queued.length, random);
@@ -100,6 +98,17 @@ export async function runSweepStep(
     more,
   });
   return { kind: 'stepped', queued: queued.length, skipped: found.length - queued.length, done: !more };
+}
+
+/**
+ * What a page found is queued as: for a backfill, a re-evaluation that tells no one (the pages were
+ * told of when they changed, or predate the mapping); for the reconcile, the missed change itself.
+ */
+function pageJob(step: SweepStep['sweep'], page: FoundPage, trace: string): PushJob {
+  const cause = { spaceKey: step.spaceKey, ...(page.version !== undefined && { version: page.version }) };
+  if (step.kind === 'backfill') return reevaluationJob(page.id, cause, trace);
+  const at = page.modifiedAt === undefined ? undefined : new Date(page.modifiedAt).toISOString();
+  return missedChangeJob(page.id, { ...cause, ...(at !== undefined && { at }) }, trace);
 }
 
 function staleReason(progress: SweepProgress | undefined, step: SweepStep['sweep']): string | undefined {

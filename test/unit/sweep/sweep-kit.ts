@@ -62,10 +62,10 @@ export function stepsIn(pushes: PushJob[][]): Array<{ job: PushJob; step: SweepS
   });
 }
 
-/** Page ids queued as re-evaluations among pushed jobs. */
+/** Page ids queued among pushed jobs (re-evaluations, or missed changes for the reconcile). */
 export function pagesIn(pushes: PushJob[][]): string[] {
   return pushes.flat().flatMap((job) => {
     const event = (job.body as { event?: { pageId: string; action: string } }).event;
-    return event?.action === 'reevaluated' ? [event.pageId] : [];
+    return event?.pageId === undefined ? [] : [event.pageId];
   });
 }
