@@ -2,11 +2,13 @@ import { keys } from '../domain/storage-layout';
 import type { Platform } from '../ports/platform';
 
 /**
- * Pages all sweeps together may queue per minute, claimed in places of EVENTS_PER_PLACE: at most
- * 200 a minute (plus one successor job per step, at most one per place claimed) however many
- * spaces are swept at once, leaving most of Forge's 500 events a minute per installation to the
- * triggers, retries and waiting lines. Two full steps fit in a minute; a step that queues no page
- * (the usual reconcile) claims nothing.
+ * Pages all sweeps together may check (and so queue) per minute, claimed in places of
+ * EVENTS_PER_PLACE: at most 200 a minute (plus one successor job per step, at most one per place
+ * claimed) however many spaces are swept at once, leaving most of Forge's 500 events a minute per
+ * installation to the triggers, retries and waiting lines, and most of the storage's 4,000 reads a
+ * minute to the deliveries (checking a page reads its ledger rows, and its log for the reconcile).
+ * Two full steps fit in a minute; a step that finds no page modified in its window (the usual
+ * reconcile) claims nothing. The reconcile's sweep starts take places too (reconcile-chain.ts).
  */
 export const SWEEP_EVENTS_PER_MINUTE = 200;
 const EVENTS_PER_PLACE = 10;
@@ -34,8 +36,8 @@ export function nextMinuteSeconds(now: number, random: () => number): number {
 }
 
 /**
- * Claims room for `events` page jobs in this minute (create-if-absent keys: no place is given
- * twice). Returns 0 when claimed; else gives back what it took and returns the seconds to wait for
+ * Claims room for `events` pages (checked, each perhaps queued) in this minute (create-if-absent
+ * keys: no place is given twice). Returns 0 when claimed; else gives back what it took and returns the seconds to wait for
  * the next minute, plus a little jitter so that waiting sweeps do not all come back at once.
  */
 export async function claimSweepEvents(

@@ -63,6 +63,16 @@ export async function runSweepStep(
   const found = batch.pages.filter((p) => (p.modifiedAt ?? Infinity) >= since);
   // Newest first: once a page is older than `since`, so is every page after it.
   const reachedEnd = batch.pages.some((p) => p.modifiedAt !== undefined && p.modifiedAt < since);
+  // The pages to check take their places in the budget before any is read: each may become a job,
+  // and checking one costs a ledger read or two, so the budget paces all sweeps' reads too.
+  const wait = await claimSweepEvents(platform, found.length, random);
+  if (wait > 0) {
+    // No room this minute: the same step comes back later (reading its batch again), nothing stored.
+    await platform.queue.push([
+      sweepStepJob(progress, step.step, Math.min(wait, QUEUE_LIMITS.maxDelaySeconds)),
+    ]);
+    return { kind: 'waiting', seconds: wait };
+  }
   const queued: FoundPage[] = [];
   const now = platform.clock.now();
   for (const page of found) {
@@ -77,14 +87,6 @@ export async function runSweepStep(
   const jobs: PushJob[] = queued.map((p) => pageJob(step, p, trace));
   const more = batch.nextCursor !== undefined && !reachedEnd;
   if (more) jobs.push(sweepStepJob(progress, step.step + 1, STEP_DELAY_SECONDS));
-  const wait = await claimSweepEvents(platform, queued.length, random);
-  if (wait > 0) {
-    // No room this minute: the same step comes back later (reading its batch again), nothing stored.
-    await platform.queue.push([
-      sweepStepJob(progress, step.step, Math.min(wait, QUEUE_LIMITS.maxDelaySeconds)),
-    ]);
-    return { kind: 'waiting', seconds: wait };
-  }
   await pushAll(platform.queue, jobs);
   const next = advance(progress, batch.nextCursor, found.length, queued.length, platform.clock.now(), more);
   await repo.save(next);

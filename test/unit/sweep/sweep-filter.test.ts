@@ -1,34 +1,19 @@
-import type { LedgerRow } from '../../../src/domain/ledger';
-import { LedgerRepo } from '../../../src/pipeline/ledger-repo';
 import { startSweep } from '../../../src/pipeline/sweep';
 import { runSweepStep } from '../../../src/pipeline/sweep-step';
 import type { SandboxEnv } from '../../../src/sandbox/scenario/sandbox-env';
-import { client, pagesIn, recording, stepsIn, sweepSite } from './sweep-kit';
+import { client, ledgerRow, pagesIn, recording, stepsIn, sweepSite } from './sweep-kit';
 
 let env: SandboxEnv;
 afterEach(() => env.close());
 
 /** A consumer claimed version 1 of the page for `hooks` and never settled: the lease ends at `until`. */
-async function claimedRow(pageId: string, until: number): Promise<void> {
-  const row: LedgerRow = {
-    contentId: pageId,
-    targetId: 'hooks',
-    version: 0,
-    digest: '',
-    fetchedAt: 0,
+const claimedRow = (pageId: string, until: number) =>
+  ledgerRow(env, pageId, {
     status: 'failed',
-    rev: 1,
     claimToken: 'consumer-that-died',
     claimVersion: 1,
     claimUntil: until,
-    updatedAt: env.clock.now(),
-  };
-  const written = await new LedgerRepo(env.store).write(row, {
-    operator: 'and',
-    items: [{ field: 'rev', condition: { op: 'notExists' } }],
   });
-  expect(written).toBe(true);
-}
 
 async function sweptPages(kind: 'backfill' | 'reconcile'): Promise<string[]> {
   const { platform, pushes } = recording(env);

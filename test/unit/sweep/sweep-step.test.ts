@@ -5,7 +5,7 @@ import { SettingsRepo } from '../../../src/pipeline/settings-repo';
 import { SweepProgressRepo } from '../../../src/pipeline/sweep-progress';
 import { runSweepStep } from '../../../src/pipeline/sweep-step';
 import type { SandboxEnv } from '../../../src/sandbox/scenario/sandbox-env';
-import { client, pagesIn, recording, stepsIn, sweepSite } from './sweep-kit';
+import { client, ledgerRow, pagesIn, recording, stepsIn, sweepSite } from './sweep-kit';
 
 let env: SandboxEnv;
 afterEach(() => env.close());
@@ -101,6 +101,39 @@ describe('page sweep of a space', () => {
       kind: 'stepped',
       queued: 1,
     });
+  });
+
+  it('paces the pages checked across sweeps too: steps that queue nothing still take their places', async () => {
+    env = await sweepSite(250);
+    // Every page is delivered already: a backfill checks each and queues none.
+    for (const [ref, id] of env.refs) if (ref !== 'eng') await ledgerRow(env, id, { version: 1 });
+    const { platform, pushes } = recording(env);
+    await startSweep(platform, { kind: 'backfill', spaceKey: 'DOCS' });
+    await startSweep(platform, {
+      kind: 'reconcile',
+      spaceKey: 'DOCS',
+      since: env.clock.now() - 48 * 3600_000,
+    });
+    await startSweep(platform, { kind: 'backfill', spaceKey: 'ENG' });
+    const reads: string[] = [];
+    const store = platform.store;
+    const counting = {
+      ...platform,
+      store: Object.assign(Object.create(store) as typeof store, {
+        query: (q: Parameters<typeof store.query>[0]) => (reads.push(q.entity ?? ''), store.query(q)),
+      }),
+    };
+    const results = [];
+    for (const { step } of stepsIn(pushes))
+      results.push(await runSweepStep(counting, client(counting), step, noJitter));
+    expect(results).toEqual([
+      { kind: 'stepped', queued: 0, skipped: 100, done: false },
+      { kind: 'stepped', queued: 0, skipped: 100, done: false },
+      { kind: 'waiting', seconds: expect.any(Number) },
+    ]);
+    // The third sweep read no ledger row: 200 pages were checked this minute already.
+    expect(reads.filter((entity) => entity === 'ledger')).toHaveLength(200);
+    expect(pagesIn(pushes)).toEqual([]);
   });
 
   it('ends a sweep of a space no target takes at once, without a search', async () => {
