@@ -1,5 +1,7 @@
 import { REEVALUATED, type RelayEvent } from '../domain/relay-event';
 import { QUEUE_LIMITS, type JobQueue, type PushJob } from '../ports/job-queue';
+import type { FoundPage } from './confluence/confluence-client';
+import type { SweepStep } from './sweep';
 
 /** What a re-evaluation inherits from whatever caused it. */
 export interface ReevaluationCause {
@@ -58,6 +60,17 @@ export function missedChangeJob(
     suppressNotifications: false,
   };
   return { body: { v: 1, event, trace } };
+}
+
+/**
+ * What a page found is queued as: for a backfill, a re-evaluation that tells no one (the pages were
+ * told of when they changed, or predate the mapping); for the reconcile, the missed change itself.
+ */
+export function sweptPageJob(step: SweepStep['sweep'], page: FoundPage, trace: string): PushJob {
+  const cause = { spaceKey: step.spaceKey, ...(page.version !== undefined && { version: page.version }) };
+  if (step.kind === 'backfill') return reevaluationJob(page.id, cause, trace);
+  const at = page.modifiedAt === undefined ? undefined : new Date(page.modifiedAt).toISOString();
+  return missedChangeJob(page.id, { ...cause, ...(at !== undefined && { at }) }, trace);
 }
 
 /** Pushes the jobs, 50 to a push (the queue's limit per call). */

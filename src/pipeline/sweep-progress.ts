@@ -63,3 +63,25 @@ export class SweepProgressRepo {
     return (await this.store.get<number>(keys.sweepCancel(runId))) !== undefined;
   }
 }
+
+/** The progress after a step that read up to `cursor` (the walk goes on when `more`). */
+export function advanceProgress(
+  progress: SweepProgress,
+  cursor: string | undefined,
+  found: number,
+  queued: number,
+  now: number,
+  more: boolean,
+): SweepProgress {
+  const { cursor: _old, ...rest } = progress;
+  return {
+    ...rest,
+    ...(cursor !== undefined && more && { cursor }),
+    steps: progress.steps + 1,
+    seen: progress.seen + found,
+    queued: progress.queued + queued,
+    skipped: progress.skipped + found - queued,
+    done: !more,
+    ...(!more && { finishedAt: now }),
+  };
+}

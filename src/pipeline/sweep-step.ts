@@ -7,12 +7,12 @@ import { ConfluenceClient, type FoundPage } from './confluence/confluence-client
 import { DeliveryLog } from './delivery-log';
 import { ExpectedError, RetryableError } from './errors';
 import { recordRejected } from './record-rejected';
-import { missedChangeJob, pushAll, reevaluationJob } from './reevaluation-job';
+import { pushAll, sweptPageJob } from './reevaluation-job';
 import { SettingsRepo } from './settings-repo';
 import { claimSweepEvents } from './sweep-budget';
 import { alreadyHandled } from './sweep-filter';
 import { sweepStepJob, sweepStepSchema, type SweepStep } from './sweep';
-import { SweepProgressRepo, type SweepProgress } from './sweep-progress';
+import { advanceProgress, SweepProgressRepo, type SweepProgress } from './sweep-progress';
 
 /** Pages read per step (one CQL batch). */
 export const SWEEP_CHUNK = 100;
@@ -43,6 +43,10 @@ export async function runSweepStep(
     staleReason(progress, step) ?? ((await repo.isCancelled(step.runId)) ? 'cancelled' : undefined);
   if (stale !== undefined || progress === undefined) {
     platform.log.info('sweep step skipped', { spaceKey: step.spaceKey, step: step.step, reason: stale });
+    // A step running while Cancel was pressed saved its counts over the cancelled progress: the
+    // sweep ends here, or it would look running (and block a new backfill) until it expires.
+    if (stale === 'cancelled' && progress !== undefined && !progress.done)
+      await repo.save({ ...progress, done: true, cancelled: true, finishedAt: platform.clock.now() });
     return { kind: 'stale', reason: stale ?? 'no such sweep' };
   }
   const settings = await new SettingsRepo(platform.store, platform.log).load();
@@ -84,11 +88,18 @@ export async function runSweepStep(
     if (!handled) queued.push(page);
   }
   const trace = `${step.kind}@${new Date(progress.startedAt).toISOString()}`;
-  const jobs: PushJob[] = queued.map((p) => pageJob(step, p, trace));
+  const jobs: PushJob[] = queued.map((p) => sweptPageJob(step, p, trace));
   const more = batch.nextCursor !== undefined && !reachedEnd;
   if (more) jobs.push(sweepStepJob(progress, step.step + 1, STEP_DELAY_SECONDS));
   await pushAll(platform.queue, jobs);
-  const next = advance(progress, batch.nextCursor, found.length, queued.length, platform.clock.now(), more);
+  const next = advanceProgress(
+    progress,
+    batch.nextCursor,
+    found.length,
+    queued.length,
+    platform.clock.now(),
+    more,
+  );
   await repo.save(next);
   platform.log.info('sweep step queued', {
     spaceKey: step.spaceKey,
@@ -102,44 +113,12 @@ export async function runSweepStep(
   return { kind: 'stepped', queued: queued.length, skipped: found.length - queued.length, done: !more };
 }
 
-/**
- * What a page found is queued as: for a backfill, a re-evaluation that tells no one (the pages were
- * told of when they changed, or predate the mapping); for the reconcile, the missed change itself.
- */
-function pageJob(step: SweepStep['sweep'], page: FoundPage, trace: string): PushJob {
-  const cause = { spaceKey: step.spaceKey, ...(page.version !== undefined && { version: page.version }) };
-  if (step.kind === 'backfill') return reevaluationJob(page.id, cause, trace);
-  const at = page.modifiedAt === undefined ? undefined : new Date(page.modifiedAt).toISOString();
-  return missedChangeJob(page.id, { ...cause, ...(at !== undefined && { at }) }, trace);
-}
-
 function staleReason(progress: SweepProgress | undefined, step: SweepStep['sweep']): string | undefined {
   if (progress === undefined) return 'no such sweep';
   if (progress.runId !== step.runId) return 'superseded by a newer run';
   if (progress.done) return progress.cancelled ? 'cancelled' : 'already finished';
   if (progress.steps !== step.step) return `step ${step.step} was done already`;
   return undefined;
-}
-
-function advance(
-  progress: SweepProgress,
-  cursor: string | undefined,
-  found: number,
-  queued: number,
-  now: number,
-  more: boolean,
-): SweepProgress {
-  const { cursor: _old, ...rest } = progress;
-  return {
-    ...rest,
-    ...(cursor !== undefined && more && { cursor }),
-    steps: progress.steps + 1,
-    seen: progress.seen + found,
-    queued: progress.queued + queued,
-    skipped: progress.skipped + found - queued,
-    done: !more,
-    ...(!more && { finishedAt: now }),
-  };
 }
 
 /**
