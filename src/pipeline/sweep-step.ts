@@ -93,7 +93,7 @@ export async function runSweepStep(
   if (more) jobs.push(sweepStepJob(progress, step.step + 1, STEP_DELAY_SECONDS));
   await pushAll(platform.queue, jobs);
   const next = advanceProgress(
-    progress,
+    { ...progress, steps: step.step },
     batch.nextCursor,
     found.length,
     queued.length,
@@ -117,7 +117,9 @@ function staleReason(progress: SweepProgress | undefined, step: SweepStep['sweep
   if (progress === undefined) return 'no such sweep';
   if (progress.runId !== step.runId) return 'superseded by a newer run';
   if (progress.done) return progress.cancelled ? 'cancelled' : 'already finished';
-  if (progress.steps !== step.step) return `step ${step.step} was done already`;
+  // A step ahead of the progress follows one whose save was lost after it queued its successor: it
+  // runs from the stored cursor (that batch again: the ledger makes it harmless).
+  if (step.step < progress.steps) return `step ${step.step} was done already`;
   return undefined;
 }
 
