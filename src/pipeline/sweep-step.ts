@@ -26,7 +26,7 @@ export type StepResult =
 
 /**
  * One step of a sweep: reads the next 100 pages of the space from the stored cursor (newest change
- * first; the walk ends at the first page older than the sweep's instant), queues each
+ * first; the walk ends at a batch wholly older than the sweep's instant), queues each
  * page whose version some target lacks as a re-evaluation, queues the next step with a delay, and
  * only then stores the new cursor and counts. A crash before that store repeats the step (its pages
  * again: the ledger makes that harmless; its successor again: the second finds the step done).
@@ -65,8 +65,12 @@ export async function runSweepStep(
   );
   const since = progress.since ?? -Infinity;
   const found = batch.pages.filter((p) => (p.modifiedAt ?? Infinity) >= since);
-  // Newest first: once a page is older than `since`, so is every page after it.
-  const reachedEnd = batch.pages.some((p) => p.modifiedAt !== undefined && p.modifiedAt < since);
+  // Newest first, the pages after a whole batch older than `since` are older still. Not after the
+  // first older page: that would hold only if CQL's lastmodified were the version date the search
+  // returns (UNVERIFIED: a comment, label or status change may move a page in that order without a
+  // new version), so one out-of-place page must not end the walk.
+  const reachedEnd =
+    batch.pages.length > 0 && batch.pages.every((p) => p.modifiedAt !== undefined && p.modifiedAt < since);
   // The pages to check take their places in the budget before any is read: each may become a job,
   // and checking one costs a ledger read or two, so the budget paces all sweeps' reads too.
   const wait = await claimSweepEvents(platform, found.length, random);

@@ -200,7 +200,11 @@ export class ConfluenceClient {
     return { pages, ...(nextCursor !== undefined && { nextCursor }) };
   }
 
-  /** How many pages a CQL query matches now (v1 site search's `totalSize`): an estimate for progress. */
+  /**
+   * How many pages a CQL query matches now (v1 site search's `totalSize`): an estimate for progress.
+   * UNVERIFIED how exact `totalSize` is on large sites and whether Confluence caps it (the search
+   * may stop counting past some number): it is only ever shown as "~N".
+   */
   async countPages(cql: string): Promise<number> {
     const res = await this.call(`/wiki/rest/api/search?cql=${enc(cql)}&limit=1`);
     return searchCountSchema.parse(await this.json(res, `count of ${cql}`)).totalSize;

@@ -1,12 +1,12 @@
 /**
  * A sweep step against what can go wrong around it: Cancel pressed while a step runs, a step whose
- * progress save is lost after it queued its successor.
+ * progress save is lost after it queued its successor, a page leaving the results mid-walk.
  */
 import { cancelSweep, startSweep } from '../../../src/pipeline/sweep';
 import { SweepProgressRepo } from '../../../src/pipeline/sweep-progress';
 import { runSweepStep } from '../../../src/pipeline/sweep-step';
 import type { SandboxEnv } from '../../../src/sandbox/scenario/sandbox-env';
-import { client, pagesIn, recording, stepsIn, sweepSite } from './sweep-kit';
+import { client, ledgerRow, pagesIn, recording, stepsIn, sweepSite } from './sweep-kit';
 
 let env: SandboxEnv;
 afterEach(() => env.close());
@@ -84,4 +84,40 @@ describe('a sweep step racing other work', () => {
       steps: 3,
     });
   });
+
+  it.each([
+    ['keyset', 249],
+    ['offset', 248],
+  ] as const)(
+    'a page trashed mid-walk, the cursor kept as %s: %i of the 249 pages left are queued; the next backfill brings the rest',
+    async (mode, queued) => {
+      env = await sweepSite(250);
+      env.state.searchCursor = mode;
+      const { platform, pushes } = recording(env);
+      await startSweep(platform, { kind: 'backfill', spaceKey: 'DOCS' });
+      await runSweepStep(platform, client(platform), stepsIn(pushes)[0]!.step, noJitter);
+      const [gone] = pagesIn(pushes);
+      env.state.trashPage(gone!);
+      for (let n = 1; n < 3; n++) {
+        await env.clock.advanceBy(60_000);
+        await runSweepStep(platform, client(platform), stepsIn(pushes).at(-1)!.step, noJitter);
+      }
+      expect(await new SweepProgressRepo(env.store).get('backfill', 'DOCS')).toMatchObject({ done: true });
+      const current = [...env.refs.entries()]
+        .filter(([ref, id]) => ref !== 'eng' && id !== gone)
+        .map(([, id]) => id);
+      const first = new Set(pagesIn(pushes).filter((id) => id !== gone));
+      expect(first.size).toBe(queued);
+      // What the walk queued is delivered; a second backfill queues only what the first skipped.
+      for (const id of first) await ledgerRow(env, id, { version: 1 });
+      pushes.length = 0;
+      await env.clock.advanceBy(60_000);
+      await startSweep(platform, { kind: 'backfill', spaceKey: 'DOCS' });
+      for (let n = 0; n < 3; n++) {
+        await env.clock.advanceBy(60_000);
+        await runSweepStep(platform, client(platform), stepsIn(pushes).at(-1)!.step, noJitter);
+      }
+      expect(new Set([...first, ...pagesIn(pushes)])).toEqual(new Set(current));
+    },
+  );
 });

@@ -193,11 +193,20 @@ describe('page sweep of a space', () => {
     expect((await startSweep(platform, { kind: 'backfill', spaceKey: 'DOCS' })).started).toBe(true);
   });
 
-  it('queues only pages modified since the look-back instant, and ends at the first older page', async () => {
-    env = await sweepSite(250);
+  it('queues only pages modified since the look-back instant, and ends at a batch wholly older than it', async () => {
+    env = await sweepSite(350);
     await env.clock.advanceBy(3 * 3600_000);
     const since = env.clock.now();
-    env.state.updatePage(env.refs.get('p1')!, { body: '<p>new</p>' });
+    const edited = Array.from({ length: 150 }, (_, i) => env.refs.get(`p${i + 1}`)!);
+    for (const id of edited) {
+      await env.clock.advanceBy(1000);
+      env.state.updatePage(id, { body: '<p>new</p>' });
+    }
+    // A page the search puts first although its version is older than the instant (UNVERIFIED
+    // that Confluence's lastmodified and version date always agree): it must not end the walk.
+    env.state.requirePage(env.refs.get('p300')!).indexedModifiedAt = new Date(
+      env.clock.now() + 1000,
+    ).toISOString();
     const { platform, pushes } = recording(env);
     await startSweep(platform, { kind: 'backfill', spaceKey: 'DOCS', since });
     const requests: string[] = [];
@@ -205,20 +214,24 @@ describe('page sweep of a space', () => {
       ...platform,
       confluence: { request: (p: string) => (requests.push(p), platform.confluence.request(p)) },
     };
-    await runSweepStep(spy, client(spy), stepsIn(pushes)[0]!.step, noJitter);
-    expect(pagesIn(pushes)).toEqual([env.refs.get('p1')]);
+    for (let n = 0; n < 3; n++) {
+      const result = await runSweepStep(spy, client(spy), stepsIn(pushes).at(-1)!.step, noJitter);
+      expect(result).toMatchObject({ kind: 'stepped', done: n === 2 });
+      await env.clock.advanceBy(60_000);
+    }
+    expect([...pagesIn(pushes)].sort()).toEqual([...edited].sort());
     const cql = new URL(requests[0]!, 'http://x').searchParams.get('cql');
     const from = new Date(since - 14 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
     expect(cql).toBe(
       `type = page AND space = "DOCS" AND lastmodified >= "${from}" ORDER BY lastmodified DESC`,
     );
-    // The query reads 14 hours further back (time zones): all 250 pages match, newest first; the
-    // first page older than the instant ends the walk after one request.
-    expect(requests).toHaveLength(1);
+    // The query reads 14 hours further back (time zones): all 350 pages match, newest first; the
+    // third batch, older than the instant throughout, ends the walk with pages left unread.
+    expect(requests).toHaveLength(3);
     expect(await new SweepProgressRepo(env.store).get('backfill', 'DOCS')).toMatchObject({
-      seen: 1,
-      queued: 1,
-      steps: 1,
+      seen: 150,
+      queued: 150,
+      steps: 3,
       done: true,
     });
   });
