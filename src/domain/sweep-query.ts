@@ -1,10 +1,15 @@
 /**
  * The CQL of a page sweep: the current pages of one space, optionally only those modified since an
- * instant, newest change first. Newest first, because a walk then ends at the first page older than
- * the instant (the extra hours read for time zones cost one batch, not all of them), and because a
- * page edited during a walk moves to the front, behind the cursor: whatever kind of position the
- * cursor keeps (UNVERIFIED for Confluence's), the pages after it can only be seen twice, never
- * skipped. (Oldest first, an edited page would move past the cursor and could push another out.)
+ * instant, newest change first. Newest first, because a walk then ends at a batch of pages all
+ * older than the instant (the extra hours read for time zones cost a batch or so, not all of them;
+ * UNVERIFIED that CQL's lastmodified is the version date `expand=version` returns, hence a whole
+ * batch, not the first older page), and because a page edited during a walk moves to the front,
+ * behind the cursor: whatever kind of position the cursor keeps (UNVERIFIED for Confluence's: its
+ * cursor is opaque), the pages after it can only be seen twice. (Oldest first, an edited page would
+ * move past the cursor and could push another out.) A page that leaves the results during a walk
+ * (trashed, moved to another space) is another matter: should the cursor be an offset, the pages
+ * after it shift up by one and the walk skips one of them; the next backfill, or its next edit,
+ * brings that page (the fake's `offset` cursor mode shows it).
  *
  * Confluence reads CQL date literals (`yyyy-MM-dd HH:mm`, minutes) in the searching user's time
  * zone, and no API tells an app which zone that is (CONFCLOUD-69670, as public connectors report

@@ -11,7 +11,10 @@ interface Status {
 }
 type Option = { label: string; value: string };
 type Message = { appearance: 'success' | 'warning' | 'error'; text: string };
-type Pending = { spaceKey: string; total?: number };
+/** A dry run's answer, waiting for the admin to confirm: the date it counted from goes with it. */
+type Pending = { spaceKey: string; total?: number; since?: string };
+/** The resolver names the fields it refused (e.g. a date in the future). */
+type Answer = BackfillAnswer | { error: string; fields?: Array<{ field: string; message: string }> };
 type Texts = ReturnType<typeof useActivityText>;
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -31,6 +34,13 @@ export function progressLine(T: Texts, spaceKey: string, p: BackfillView | undef
   if (p.error !== undefined) return fill(T.backfillFailed, values);
   if (p.done) return fill(T.backfillDone, values);
   return fill(p.total === undefined ? T.backfillRunningNoTotal : T.backfillRunning, values);
+}
+
+/** A refusal with the fields it names, the date field by its label. */
+export function refusalLine(T: Texts, res: Extract<Answer, { error: string }>): string {
+  const fields = 'fields' in res ? (res.fields ?? []) : [];
+  const named = fields.map((f) => `${f.field === 'since' ? T.backfillSince : f.field}: ${f.message}`);
+  return [res.error, ...named].join(' ');
 }
 
 /** When the hourly reconcile last ran (UTC, to the minute) and what it found. */
@@ -62,16 +72,20 @@ export function BackfillPanel({ scope }: { scope: 'global' | 'space' }) {
       </SectionMessage>
     );
   const chosen = scope === 'space' ? status.spaces[0]?.spaceKey : space;
-  const answered = (spaceKey: string, texts: Record<string, string>) => (res: BackfillAnswer) => {
+  const answered = (spaceKey: string, texts: Record<string, string>, from?: string) => (res: Answer) => {
     if (!('error' in res) && res.status === 'preview') {
       setMessage(undefined);
-      setPending({ spaceKey, ...(res.total !== undefined && { total: res.total }) });
+      setPending({
+        spaceKey,
+        ...(res.total !== undefined && { total: res.total }),
+        ...(from && { since: from }),
+      });
       return;
     }
     setPending(undefined);
     setMessage(
       'error' in res
-        ? { appearance: 'error', text: res.error }
+        ? { appearance: 'error', text: refusalLine(T, res) }
         : {
             appearance: res.status === 'running' ? 'warning' : 'success',
             text: fill(texts[res.status] ?? '', { space: spaceKey }),
@@ -79,15 +93,15 @@ export function BackfillPanel({ scope }: { scope: 'global' | 'space' }) {
     );
     load();
   };
-  /** First a dry run (what would be checked), then the admin confirms. */
-  const start = (spaceKey: string, dryRun: boolean) =>
-    void callResolver<BackfillAnswer>('startBackfill', {
+  /** First a dry run (what would be checked), then the admin confirms that very count and date. */
+  const start = (spaceKey: string, dryRun: boolean, from: string | undefined) =>
+    void callResolver<Answer>('startBackfill', {
       spaceKey,
-      ...(since && { since }),
+      ...(from && { since: from }),
       ...(dryRun && { dryRun }),
-    }).then(answered(spaceKey, { started: T.backfillStarted, running: T.backfillAlready }));
+    }).then(answered(spaceKey, { started: T.backfillStarted, running: T.backfillAlready }, from));
   const cancel = (spaceKey: string) =>
-    void callResolver<BackfillAnswer>('cancelBackfill', { spaceKey }).then(
+    void callResolver<Answer>('cancelBackfill', { spaceKey }).then(
       answered(spaceKey, { cancelled: T.backfillStopped }),
     );
   const options: Option[] = status.spaces.map((s) => ({ label: s.spaceKey, value: s.spaceKey }));
@@ -110,7 +124,7 @@ export function BackfillPanel({ scope }: { scope: 'global' | 'space' }) {
             })}
           </Text>
           <Inline space="space.100">
-            <Button appearance="primary" onClick={() => start(pending.spaceKey, false)}>
+            <Button appearance="primary" onClick={() => start(pending.spaceKey, false, pending.since)}>
               {T.backfillConfirmButton}
             </Button>
             <Button onClick={() => setPending(undefined)}>{T.backfillNotNow}</Button>
@@ -142,7 +156,11 @@ export function BackfillPanel({ scope }: { scope: 'global' | 'space' }) {
           placeholder={T.backfillSince}
           onChange={(d) => setSince(d || undefined)}
         />
-        <Button appearance="primary" isDisabled={!chosen} onClick={() => chosen && start(chosen, true)}>
+        <Button
+          appearance="primary"
+          isDisabled={!chosen}
+          onClick={() => chosen && start(chosen, true, since)}
+        >
           {T.backfillStart}
         </Button>
         <Button onClick={load}>{T.backfillRefresh}</Button>

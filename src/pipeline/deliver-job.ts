@@ -12,6 +12,7 @@ import { InvocationBudget } from './invocation-budget';
 import { LedgerRepo } from './ledger-repo';
 import { prepareWork } from './prepare-work';
 import { RateState } from './rate-state';
+import { continueReconcile, isReconcileStep, reconcileStepSchema } from './reconcile-chain';
 import { recordRejected } from './record-rejected';
 import { isReplayStep, replayStepSchema } from './replay';
 import { replayStep } from './replay-step';
@@ -60,6 +61,14 @@ export async function deliverJob(
   }
   // A page sweep of a space (backfill or reconcile), one step per job (sweep-step.ts).
   if (isSweepStep(job.body)) return sweepJob(platform, job, options.random ?? Math.random);
+  // The hourly reconcile starting its sweeps, a batch of spaces a minute (reconcile-chain.ts).
+  if (isReconcileStep(job.body)) {
+    const step = reconcileStepSchema.safeParse(job.body);
+    if (step.success)
+      await continueReconcile(platform, step.data.reconcile.runAt, options.random ?? Math.random);
+    else await recordRejected(log, platform.clock.now(), 'malformed reconcile step', job.body);
+    return { kind: 'done' };
+  }
   if (isDrainStep(job.body)) {
     const step = drainStepSchema.safeParse(job.body);
     if (!step.success) {

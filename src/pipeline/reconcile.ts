@@ -1,10 +1,6 @@
-import { mappedSpaceKeys } from '../domain/selection';
 import { keys } from '../domain/storage-layout';
-import type { PushJob } from '../ports/job-queue';
 import type { Platform } from '../ports/platform';
-import { pushAll } from './reevaluation-job';
-import { SettingsRepo } from './settings-repo';
-import { beginSweep, sweepStepJob } from './sweep';
+import { CHAIN_STALE_MS, continueReconcile, type ReconcileRun } from './reconcile-chain';
 import { SweepProgressRepo } from './sweep-progress';
 
 /**
@@ -15,16 +11,14 @@ import { SweepProgressRepo } from './sweep-progress';
  */
 export const SAFETY_MARGIN_MS = 10 * 60_000;
 
-interface ReconcileRun {
-  startedAt: number;
-}
-
 export interface ReconcileResult {
   firstRun: boolean;
-  /** Pages modified from this instant on were looked at (ms). */
+  /** Pages modified from this instant on are looked at (ms). */
   since?: number;
-  /** The spaces whose sweep was started. */
+  /** The spaces whose sweep was started now (the first batch; the rest follow a batch a minute). */
   spaces: string[];
+  /** The previous run is still starting its sweeps: this one starts none. */
+  busy?: boolean;
 }
 
 /**
@@ -33,10 +27,14 @@ export interface ReconcileResult {
  * the previous run began (minus the margin) and queues those whose version some target lacks
  * (sweep-step.ts): on a normal day it queues nothing. The first run ever only records its start:
  * installing or upgrading Relay never pushes the whole site by surprise (that is what a backfill is
- * for). The start is recorded after the sweeps are queued, so a run that fails is covered by the
- * next one.
+ * for). The sweeps are started a batch a minute (reconcile-chain.ts), and the run's start is
+ * recorded only once every space has its sweep, so a run that fails or dies midway is covered by
+ * the next one.
  */
-export async function reconcileSpaces(platform: Platform): Promise<ReconcileResult> {
+export async function reconcileSpaces(
+  platform: Platform,
+  random: () => number = Math.random,
+): Promise<ReconcileResult> {
   const now = platform.clock.now();
   const last = await platform.store.get<ReconcileRun>(keys.reconcileRun());
   if (last === undefined) {
@@ -44,20 +42,17 @@ export async function reconcileSpaces(platform: Platform): Promise<ReconcileResu
     platform.log.info('reconcile: first run, pages modified from now on will be checked', {});
     return { firstRun: true, spaces: [] };
   }
-  const since = last.startedAt - SAFETY_MARGIN_MS;
-  const settings = await new SettingsRepo(platform.store, platform.log).load();
-  const spaces = mappedSpaceKeys(settings);
-  const jobs: PushJob[] = [];
-  for (const spaceKey of spaces) {
-    const start = await beginSweep(platform, { kind: 'reconcile', spaceKey, since });
-    if (start.started) jobs.push(sweepStepJob(start.progress, 0));
+  if (last.chain !== undefined && now - last.chain.updatedAt < CHAIN_STALE_MS) {
+    platform.log.info('reconcile: the previous run is still starting its sweeps', {
+      since: new Date(last.chain.since).toISOString(),
+    });
+    return { firstRun: false, since: last.chain.since, spaces: [], busy: true };
   }
-  await pushAll(platform.queue, jobs);
-  await platform.store.set(keys.reconcileRun(), { startedAt: now } satisfies ReconcileRun);
-  platform.log.info('reconcile: spaces queued for a sweep', {
-    spaces: spaces.length,
-    since: new Date(since).toISOString(),
-  });
+  // The previous start stays until this run has started every sweep (a dead chain is replaced).
+  const since = last.startedAt - SAFETY_MARGIN_MS;
+  const chain = { runAt: now, since, updatedAt: now };
+  await platform.store.set(keys.reconcileRun(), { startedAt: last.startedAt, chain } satisfies ReconcileRun);
+  const spaces = await continueReconcile(platform, now, random);
   return { firstRun: false, since, spaces };
 }
 

@@ -1,5 +1,7 @@
 import { REEVALUATED, type RelayEvent } from '../domain/relay-event';
 import { QUEUE_LIMITS, type JobQueue, type PushJob } from '../ports/job-queue';
+import type { FoundPage } from './confluence/confluence-client';
+import type { SweepStep } from './sweep';
 
 /** What a re-evaluation inherits from whatever caused it. */
 export interface ReevaluationCause {
@@ -32,6 +34,43 @@ export function reevaluationJob(
     suppressNotifications: true,
   };
   return { body: { v: 1, event, ...(trace !== undefined && { trace }) } };
+}
+
+/**
+ * A change the reconcile found whose product event was lost, queued as that event would have been:
+ * `updated` (`created` at version 1), telling people as the event would have (Bitrix24 tasks and
+ * chats hear of it; the ledger and the sent-message keys stop a second telling). Whether the edit
+ * was minor is not in the search results: the consumer's fetched version decides (a target reads
+ * `page.version.minorEdit`), so the event says false for both flags. UNVERIFIED: whether the lost
+ * event had notifications suppressed cannot be learnt afterwards; it is taken as not.
+ */
+export function missedChangeJob(
+  pageId: string,
+  cause: { spaceKey: string; version?: number; at?: string },
+  trace: string,
+): PushJob {
+  const event: RelayEvent = {
+    kind: 'page',
+    action: cause.version === 1 ? 'created' : 'updated',
+    pageId,
+    spaceKey: cause.spaceKey,
+    ...(cause.version !== undefined && { version: cause.version }),
+    ...(cause.at !== undefined && { at: cause.at }),
+    minorEdit: false,
+    suppressNotifications: false,
+  };
+  return { body: { v: 1, event, trace } };
+}
+
+/**
+ * What a page found is queued as: for a backfill, a re-evaluation that tells no one (the pages were
+ * told of when they changed, or predate the mapping); for the reconcile, the missed change itself.
+ */
+export function sweptPageJob(step: SweepStep['sweep'], page: FoundPage, trace: string): PushJob {
+  const cause = { spaceKey: step.spaceKey, ...(page.version !== undefined && { version: page.version }) };
+  if (step.kind === 'backfill') return reevaluationJob(page.id, cause, trace);
+  const at = page.modifiedAt === undefined ? undefined : new Date(page.modifiedAt).toISOString();
+  return missedChangeJob(page.id, { ...cause, ...(at !== undefined && { at }) }, trace);
 }
 
 /** Pushes the jobs, 50 to a push (the queue's limit per call). */

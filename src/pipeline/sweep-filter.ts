@@ -7,7 +7,8 @@ const LOG_LOOKBACK = 50;
 
 /**
  * Whether queuing `version` of the page would be wasted: every target already holds that version
- * (or a newer one) in the ledger, or is delivering it now. With `trustLog` (the reconcile) a
+ * (or a newer one) in the ledger, or is delivering it now (a claim whose lease has not run out at
+ * `now`: the claim of a consumer that died is no delivery, as in decideClaim). With `trustLog` (the reconcile) a
  * target whose log shows a decision on that version counts too: a page the target's rules leave
  * out has no ledger row but a `skipped` entry, and an edit that was not missed left one. A backfill
  * does not trust the log: it is asked for after the rules changed, when old decisions are moot.
@@ -20,13 +21,15 @@ export async function alreadyHandled(
   page: { id: string; version: number },
   targetIds: readonly string[],
   trustLog: boolean,
+  now: number,
 ): Promise<boolean> {
   const rows = await new LedgerRepo(store).forContent(page.id);
   const pending = targetIds.filter((targetId) => {
     const row = rows.find((r) => r.contentId === page.id && r.targetId === targetId);
     return !(
       row !== undefined &&
-      (row.version >= page.version || (row.claimToken !== '' && row.claimVersion >= page.version))
+      (row.version >= page.version ||
+        (row.claimToken !== '' && row.claimVersion >= page.version && row.claimUntil > now))
     );
   });
   if (pending.length === 0) return true;

@@ -26,6 +26,8 @@ export interface SweepProgress {
   cancelled?: boolean;
   /** Why the sweep stopped early. */
   error?: string;
+  /** The walk stopped before its end (the search failed): pages of its window were not seen. */
+  incomplete?: boolean;
   startedAt: number;
   finishedAt?: number;
   requestedBy?: string;
@@ -60,4 +62,26 @@ export class SweepProgressRepo {
   async isCancelled(runId: string): Promise<boolean> {
     return (await this.store.get<number>(keys.sweepCancel(runId))) !== undefined;
   }
+}
+
+/** The progress after a step that read up to `cursor` (the walk goes on when `more`). */
+export function advanceProgress(
+  progress: SweepProgress,
+  cursor: string | undefined,
+  found: number,
+  queued: number,
+  now: number,
+  more: boolean,
+): SweepProgress {
+  const { cursor: _old, ...rest } = progress;
+  return {
+    ...rest,
+    ...(cursor !== undefined && more && { cursor }),
+    steps: progress.steps + 1,
+    seen: progress.seen + found,
+    queued: progress.queued + queued,
+    skipped: progress.skipped + found - queued,
+    done: !more,
+    ...(!more && { finishedAt: now }),
+  };
 }

@@ -7,12 +7,12 @@ import { ConfluenceClient, type FoundPage } from './confluence/confluence-client
 import { DeliveryLog } from './delivery-log';
 import { ExpectedError, RetryableError } from './errors';
 import { recordRejected } from './record-rejected';
-import { pushAll, reevaluationJob } from './reevaluation-job';
+import { pushAll, sweptPageJob } from './reevaluation-job';
 import { SettingsRepo } from './settings-repo';
 import { claimSweepEvents } from './sweep-budget';
 import { alreadyHandled } from './sweep-filter';
 import { sweepStepJob, sweepStepSchema, type SweepStep } from './sweep';
-import { SweepProgressRepo, type SweepProgress } from './sweep-progress';
+import { advanceProgress, SweepProgressRepo, type SweepProgress } from './sweep-progress';
 
 /** Pages read per step (one CQL batch). */
 export const SWEEP_CHUNK = 100;
@@ -26,7 +26,7 @@ export type StepResult =
 
 /**
  * One step of a sweep: reads the next 100 pages of the space from the stored cursor (newest change
- * first; the walk ends at the first page older than the sweep's instant), queues each
+ * first; the walk ends at a batch wholly older than the sweep's instant), queues each
  * page whose version some target lacks as a re-evaluation, queues the next step with a delay, and
  * only then stores the new cursor and counts. A crash before that store repeats the step (its pages
  * again: the ledger makes that harmless; its successor again: the second finds the step done).
@@ -43,6 +43,10 @@ export async function runSweepStep(
     staleReason(progress, step) ?? ((await repo.isCancelled(step.runId)) ? 'cancelled' : undefined);
   if (stale !== undefined || progress === undefined) {
     platform.log.info('sweep step skipped', { spaceKey: step.spaceKey, step: step.step, reason: stale });
+    // A step running while Cancel was pressed saved its counts over the cancelled progress: the
+    // sweep ends here, or it would look running (and block a new backfill) until it expires.
+    if (stale === 'cancelled' && progress !== undefined && !progress.done)
+      await repo.save({ ...progress, done: true, cancelled: true, finishedAt: platform.clock.now() });
     return { kind: 'stale', reason: stale ?? 'no such sweep' };
   }
   const settings = await new SettingsRepo(platform.store, platform.log).load();
@@ -61,23 +65,15 @@ export async function runSweepStep(
   );
   const since = progress.since ?? -Infinity;
   const found = batch.pages.filter((p) => (p.modifiedAt ?? Infinity) >= since);
-  // Newest first: once a page is older than `since`, so is every page after it.
-  const reachedEnd = batch.pages.some((p) => p.modifiedAt !== undefined && p.modifiedAt < since);
-  const queued: FoundPage[] = [];
-  for (const page of found) {
-    const version = page.version;
-    const handled =
-      version !== undefined &&
-      (await alreadyHandled(platform.store, { id: page.id, version }, targets, step.kind === 'reconcile'));
-    if (!handled) queued.push(page);
-  }
-  const trace = `${step.kind}@${new Date(progress.startedAt).toISOString()}`;
-  const jobs: PushJob[] = queued.map((p) =>
-    reevaluationJob(p.id, { spaceKey: step.spaceKey, version: p.version }, trace),
-  );
-  const more = batch.nextCursor !== undefined && !reachedEnd;
-  if (more) jobs.push(sweepStepJob(progress, step.step + 1, STEP_DELAY_SECONDS));
-  const wait = await claimSweepEvents(platform, queued.length, random);
+  // Newest first, the pages after a whole batch older than `since` are older still. Not after the
+  // first older page: that would hold only if CQL's lastmodified were the version date the search
+  // returns (UNVERIFIED: a comment, label or status change may move a page in that order without a
+  // new version), so one out-of-place page must not end the walk.
+  const reachedEnd =
+    batch.pages.length > 0 && batch.pages.every((p) => p.modifiedAt !== undefined && p.modifiedAt < since);
+  // The pages to check take their places in the budget before any is read: each may become a job,
+  // and checking one costs a ledger read or two, so the budget paces all sweeps' reads too.
+  const wait = await claimSweepEvents(platform, found.length, random);
   if (wait > 0) {
     // No room this minute: the same step comes back later (reading its batch again), nothing stored.
     await platform.queue.push([
@@ -85,8 +81,29 @@ export async function runSweepStep(
     ]);
     return { kind: 'waiting', seconds: wait };
   }
+  const queued: FoundPage[] = [];
+  const now = platform.clock.now();
+  for (const page of found) {
+    const version = page.version;
+    const trustLog = step.kind === 'reconcile';
+    const handled =
+      version !== undefined &&
+      (await alreadyHandled(platform.store, { id: page.id, version }, targets, trustLog, now));
+    if (!handled) queued.push(page);
+  }
+  const trace = `${step.kind}@${new Date(progress.startedAt).toISOString()}`;
+  const jobs: PushJob[] = queued.map((p) => sweptPageJob(step, p, trace));
+  const more = batch.nextCursor !== undefined && !reachedEnd;
+  if (more) jobs.push(sweepStepJob(progress, step.step + 1, STEP_DELAY_SECONDS));
   await pushAll(platform.queue, jobs);
-  const next = advance(progress, batch.nextCursor, found.length, queued.length, platform.clock.now(), more);
+  const next = advanceProgress(
+    { ...progress, steps: step.step },
+    batch.nextCursor,
+    found.length,
+    queued.length,
+    platform.clock.now(),
+    more,
+  );
   await repo.save(next);
   platform.log.info('sweep step queued', {
     spaceKey: step.spaceKey,
@@ -104,29 +121,10 @@ function staleReason(progress: SweepProgress | undefined, step: SweepStep['sweep
   if (progress === undefined) return 'no such sweep';
   if (progress.runId !== step.runId) return 'superseded by a newer run';
   if (progress.done) return progress.cancelled ? 'cancelled' : 'already finished';
-  if (progress.steps !== step.step) return `step ${step.step} was done already`;
+  // A step ahead of the progress follows one whose save was lost after it queued its successor: it
+  // runs from the stored cursor (that batch again: the ledger makes it harmless).
+  if (step.step < progress.steps) return `step ${step.step} was done already`;
   return undefined;
-}
-
-function advance(
-  progress: SweepProgress,
-  cursor: string | undefined,
-  found: number,
-  queued: number,
-  now: number,
-  more: boolean,
-): SweepProgress {
-  const { cursor: _old, ...rest } = progress;
-  return {
-    ...rest,
-    ...(cursor !== undefined && more && { cursor }),
-    steps: progress.steps + 1,
-    seen: progress.seen + found,
-    queued: progress.queued + queued,
-    skipped: progress.skipped + found - queued,
-    done: !more,
-    ...(!more && { finishedAt: now }),
-  };
 }
 
 /**
@@ -185,6 +183,7 @@ async function stop(platform: Platform, step: SweepStep['sweep'], reason: string
       ...progress,
       done: true,
       error: reason.slice(0, 300),
+      incomplete: true,
       finishedAt: platform.clock.now(),
     });
 }

@@ -61,8 +61,9 @@ export interface SweepStart {
 
 /**
  * Starts a sweep of a space and returns at once. A backfill that is still running is not started
- * twice (its progress is returned). A reconcile run replaces an unfinished one of the same space,
- * reaching back as far as the older one did, so no window is left unswept.
+ * twice (its progress is returned). A reconcile run replaces the previous one of the same space,
+ * reaching back as far as the older one did when that one did not cover its window (see `swept`),
+ * so no window is left unswept.
  */
 export async function startSweep(platform: Platform, request: SweepRequest): Promise<SweepStart> {
   const start = await beginSweep(platform, request);
@@ -75,10 +76,10 @@ export async function beginSweep(platform: Platform, request: SweepRequest): Pro
   const repo = new SweepProgressRepo(platform.store);
   const existing = await repo.get(request.kind, request.spaceKey);
   let since = request.since;
-  if (existing && !existing.done) {
-    if (request.kind === 'backfill') return { started: false, progress: existing };
+  if (existing && !existing.done && request.kind === 'backfill')
+    return { started: false, progress: existing };
+  if (existing && request.kind === 'reconcile' && !swept(existing))
     since = existing.since === undefined || since === undefined ? undefined : Math.min(existing.since, since);
-  }
   const progress: SweepProgress = {
     kind: request.kind,
     spaceKey: request.spaceKey,
@@ -95,6 +96,16 @@ export async function beginSweep(platform: Platform, request: SweepRequest): Pro
   };
   await repo.save(progress);
   return { started: true, progress };
+}
+
+/**
+ * Whether a reconcile run covered its window. One still running, or stopped because Confluence
+ * refused or kept failing the search (most likely in an outage, exactly when events get lost),
+ * left part of its window unseen, so the next run reaches back as far as it did. (A run that
+ * found no target for the space had nothing to deliver: its window is moot.)
+ */
+function swept(run: SweepProgress): boolean {
+  return run.done && run.incomplete !== true;
 }
 
 /** Cancels the space's running sweep of that kind; undefined when none runs. */

@@ -185,7 +185,10 @@ export class ConfluenceClient {
 
   /**
    * One batch of a v1 CQL content search with each page's current version (number and date); the
-   * next batch is read with the opaque cursor of `_links.next`, never built by hand.
+   * next batch is read with the opaque cursor of `_links.next`, never built by hand. Scopes: the
+   * docs name `search:confluence` (classic) or `read:content-details:confluence` (granular) for
+   * `/wiki/rest/api/search`; manifest.yml declares the former. UNVERIFIED that the same suffices
+   * for `/wiki/rest/api/content/search` as the app (`read:confluence-content.summary` is declared too).
    */
   async searchPages(cql: string, limit: number, cursor?: string): Promise<SearchBatch> {
     const query = `cql=${enc(cql)}&limit=${limit}&expand=version${cursor ? `&cursor=${enc(cursor)}` : ''}`;
@@ -200,7 +203,11 @@ export class ConfluenceClient {
     return { pages, ...(nextCursor !== undefined && { nextCursor }) };
   }
 
-  /** How many pages a CQL query matches now (v1 site search's `totalSize`): an estimate for progress. */
+  /**
+   * How many pages a CQL query matches now (v1 site search's `totalSize`): an estimate for progress.
+   * UNVERIFIED how exact `totalSize` is on large sites and whether Confluence caps it (the search
+   * may stop counting past some number): it is only ever shown as "~N".
+   */
   async countPages(cql: string): Promise<number> {
     const res = await this.call(`/wiki/rest/api/search?cql=${enc(cql)}&limit=1`);
     return searchCountSchema.parse(await this.json(res, `count of ${cql}`)).totalSize;

@@ -93,7 +93,10 @@ export const searchPageSchema = z.looseObject({
   results: z.array(
     z.looseObject({
       id: z.string(),
-      /** With `expand=version`: the current version and when it was made (the page's lastmodified). */
+      /**
+       * With `expand=version`: the current version and when it was made. UNVERIFIED that this is the
+       * date CQL's `lastmodified` orders and filters by (a change that makes no version may move it).
+       */
       version: z.looseObject({ number: z.number().int(), when: z.string() }).optional(),
     }),
   ),

@@ -75,6 +75,11 @@ export interface ConfluencePage {
   authorId: string;
   ownerId: string;
   position: number;
+  /**
+   * CQL's `lastmodified` when the search index holds another date than the current version's (a
+   * test sets it: UNVERIFIED whether and when Confluence's index date differs from version.when).
+   */
+  indexedModifiedAt?: string;
 }
 
 export type CommentLocation = 'footer' | 'inline';

@@ -22,6 +22,13 @@ export class ConfluenceStore {
   private readonly labelIds = new Map<string, string>();
   private nextId = 100001;
   private base: string;
+  /**
+   * How the v1 CQL search's opaque cursor keeps its place (routes-v1-search.ts): after the last
+   * result served (`keyset`), or as a count of results served, like `start` (`offset`: a result
+   * that leaves the matches before the cursor shifts the rest up by one). UNVERIFIED which one
+   * Confluence's cursor is; tests run the sweeps against both.
+   */
+  searchCursor: 'keyset' | 'offset' = 'keyset';
 
   constructor(
     readonly clock: Clock,

@@ -13,10 +13,11 @@ const DEFAULT_LIMIT = 25;
 const MAX_LIMIT = 100;
 
 /**
- * Keyset cursor: the sort key and id of the last result served, and how many came before the next
- * batch. UNVERIFIED: how Confluence's own cursor behaves when results move while a client pages
- * (an edit during a walk ordered by lastmodified); the fake never skips nor repeats a page that
- * stays in place, and a page that moves past the cursor is served again.
+ * The cursor: the sort key and id of the last result served, and how many came before the next
+ * batch. With the store's `searchCursor` `keyset` the next batch starts after that result: the fake
+ * never skips nor repeats a page that stays in place, and a page that moves past the cursor is
+ * served again. With `offset` it starts at the count: a page leaving the results before the cursor
+ * (trashed, moved away) makes the next batch skip one. UNVERIFIED which one Confluence's is.
  */
 const Cursor = z.object({
   scope: z.string(),
@@ -43,9 +44,9 @@ function decodeCursor(cursor: string, scope: string): Position {
   return payload.data;
 }
 
-/** When the page was last modified (its current version's date), ms since the epoch. */
+/** CQL's `lastmodified`: the current version's date unless a test set the index's own. */
 function modifiedAt(page: ConfluencePage): number {
-  return Date.parse(page.version.createdAt);
+  return Date.parse(page.indexedModifiedAt ?? page.version.createdAt);
 }
 
 function sortKey(page: ConfluencePage, query: CqlQuery): number | undefined {
@@ -124,9 +125,13 @@ function searchContent(ctx: RouteContext): RouteResult {
   const scope = `content-search:${JSON.stringify(query)}`;
   const cursor = ctx.query.string('cursor');
   const position = cursor === undefined ? undefined : decodeCursor(cursor, scope);
-  const rest = matches(ctx.state, query).filter(
-    (page) => position === undefined || afterPosition(page, query, position),
-  );
+  const all = matches(ctx.state, query);
+  const rest =
+    position === undefined
+      ? all
+      : ctx.state.searchCursor === 'offset'
+        ? all.slice(position.start)
+        : all.filter((page) => afterPosition(page, query, position));
   const batch = rest.slice(0, limit);
   const results = batch.map((page) => v1Content(ctx.state, page, expand));
   const base = ctx.state.baseUrl;

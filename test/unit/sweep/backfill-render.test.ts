@@ -38,6 +38,12 @@ function site(scope: 'global' | 'space') {
               reconcile: { lastRunAt: Date.parse('2026-11-20T10:00:00Z'), queued: 2 },
             };
       case 'startBackfill':
+        // The resolver's answer to a date in the future (backfill-operations.ts).
+        if (payload.since === '2099-01-01')
+          return {
+            error: 'Invalid request.',
+            fields: [{ field: 'since', message: 'the date is in the future' }],
+          };
         if (payload.spaceKey === 'DOCS' && !docs.done) return { status: 'running', progress: docs };
         if (payload.dryRun) return { status: 'preview', spaceKey: payload.spaceKey, total: 1300 };
         return {
@@ -130,5 +136,37 @@ describe('Backfill in the Activity tab', () => {
       { functionKey: 'startBackfill', payload: { spaceKey: 'DOCS' } },
     ]);
     expect(textOf(view.doc())).toContain('Backfill of DOCS started.');
+  });
+
+  it('names the field the resolver refused: a date in the future', async () => {
+    const view = await render(ACTIVITY, 'ActivityTab', site('global'));
+    await view.act(() => click(button(view.doc(), 'Backfill…')));
+    const select = findAll(view.doc(), 'Select').find((s) => s.props.name === 'backfillSpace')!;
+    await view.act(() => (select.props.onChange as (o: unknown) => void)({ label: 'OPS', value: 'OPS' }));
+    const date = findAll(view.doc(), 'DatePicker')[0]!;
+    await view.act(() => (date.props.onChange as (d: string) => void)('2099-01-01'));
+    await view.act(() => click(button(view.doc(), 'Start backfill')));
+    const [message] = findAll(view.doc(), 'SectionMessage');
+    expect(message!.props.appearance).toBe('error');
+    expect(textOf(message!)).toBe(
+      'Invalid request. Only pages modified since (optional): the date is in the future',
+    );
+  });
+
+  it('confirms the backfill that was previewed, from the date previewed, whatever the field holds since', async () => {
+    const view = await render(ACTIVITY, 'ActivityTab', site('global'));
+    await view.act(() => click(button(view.doc(), 'Backfill…')));
+    const select = findAll(view.doc(), 'Select').find((s) => s.props.name === 'backfillSpace')!;
+    await view.act(() => (select.props.onChange as (o: unknown) => void)({ label: 'OPS', value: 'OPS' }));
+    const pick = (day: string) =>
+      view.act(() => (findAll(view.doc(), 'DatePicker')[0]!.props.onChange as (d: string) => void)(day));
+    await pick('2026-11-01');
+    await view.act(() => click(button(view.doc(), 'Start backfill')));
+    await pick('2026-06-01');
+    await view.act(() => click(button(view.doc(), 'Confirm backfill')));
+    expect(invoked.filter((i) => i.functionKey === 'startBackfill').map((i) => i.payload)).toEqual([
+      { spaceKey: 'OPS', since: '2026-11-01', dryRun: true },
+      { spaceKey: 'OPS', since: '2026-11-01' },
+    ]);
   });
 });

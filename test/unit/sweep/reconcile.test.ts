@@ -94,6 +94,28 @@ describe('scheduled reconcile', () => {
     expect(env.receivers.get('hooks')!.violations()).toEqual([]);
   });
 
+  it('sweeps again the window of a run whose search kept failing: the edit lost in that hour is delivered', async () => {
+    await installedSite();
+    await reconcileSpaces(env.platform);
+    await change({ do: 'update-page', page: 'p5', body: '<p>first</p>' });
+    await env.clock.advanceBy(20 * 60_000);
+    await change({ do: 'update-page', page: 'p5', body: '<p>second, event lost</p>' }, false);
+    // Confluence's search fails for the whole of the next run (five answers: the step and its four retries).
+    env.confluence.injectFaults([
+      { pathPrefix: '/wiki/rest/api/content/search', status: 503, retryAfterSeconds: 1, times: 10 },
+    ]);
+    await hourlyRun();
+    expect(await new SweepProgressRepo(env.store).get('reconcile', 'DOCS')).toMatchObject({
+      done: true,
+      error: expect.stringContaining('503'),
+    });
+    expect(messages('p5').map((m) => m.version)).toEqual([2]);
+
+    await hourlyRun();
+
+    expect(messages('p5').map((m) => m.version)).toEqual([2, 3]);
+  });
+
   it('reaches back to the previous run start minus the safety margin', async () => {
     await installedSite();
     await reconcileSpaces(env.platform);

@@ -1,3 +1,5 @@
+import type { LedgerRow } from '../../../src/domain/ledger';
+import { LedgerRepo } from '../../../src/pipeline/ledger-repo';
 import type { PushJob } from '../../../src/ports/job-queue';
 import type { Platform } from '../../../src/ports/platform';
 import { ConfluenceClient } from '../../../src/pipeline/confluence/confluence-client';
@@ -62,10 +64,33 @@ export function stepsIn(pushes: PushJob[][]): Array<{ job: PushJob; step: SweepS
   });
 }
 
-/** Page ids queued as re-evaluations among pushed jobs. */
+/** Page ids queued among pushed jobs (re-evaluations, or missed changes for the reconcile). */
 export function pagesIn(pushes: PushJob[][]): string[] {
   return pushes.flat().flatMap((job) => {
     const event = (job.body as { event?: { pageId: string; action: string } }).event;
-    return event?.action === 'reevaluated' ? [event.pageId] : [];
+    return event?.pageId === undefined ? [] : [event.pageId];
   });
+}
+
+/** Writes the ledger row of (page, `hooks`): delivered at `fields.version`, or as `fields` say. */
+export async function ledgerRow(env: SandboxEnv, pageId: string, fields: Partial<LedgerRow>): Promise<void> {
+  const row: LedgerRow = {
+    contentId: pageId,
+    targetId: 'hooks',
+    version: 0,
+    digest: '',
+    fetchedAt: 0,
+    status: 'synced',
+    rev: 1,
+    claimToken: '',
+    claimVersion: 0,
+    claimUntil: 0,
+    updatedAt: env.clock.now(),
+    ...fields,
+  };
+  const written = await new LedgerRepo(env.store).write(row, {
+    operator: 'and',
+    items: [{ field: 'rev', condition: { op: 'notExists' } }],
+  });
+  if (!written) throw new Error(`ledger row of ${pageId} exists`);
 }

@@ -5,7 +5,7 @@ import { SettingsRepo } from '../../../src/pipeline/settings-repo';
 import { SweepProgressRepo } from '../../../src/pipeline/sweep-progress';
 import { runSweepStep } from '../../../src/pipeline/sweep-step';
 import type { SandboxEnv } from '../../../src/sandbox/scenario/sandbox-env';
-import { client, pagesIn, recording, stepsIn, sweepSite } from './sweep-kit';
+import { client, ledgerRow, pagesIn, recording, stepsIn, sweepSite } from './sweep-kit';
 
 let env: SandboxEnv;
 afterEach(() => env.close());
@@ -103,6 +103,39 @@ describe('page sweep of a space', () => {
     });
   });
 
+  it('paces the pages checked across sweeps too: steps that queue nothing still take their places', async () => {
+    env = await sweepSite(250);
+    // Every page is delivered already: a backfill checks each and queues none.
+    for (const [ref, id] of env.refs) if (ref !== 'eng') await ledgerRow(env, id, { version: 1 });
+    const { platform, pushes } = recording(env);
+    await startSweep(platform, { kind: 'backfill', spaceKey: 'DOCS' });
+    await startSweep(platform, {
+      kind: 'reconcile',
+      spaceKey: 'DOCS',
+      since: env.clock.now() - 48 * 3600_000,
+    });
+    await startSweep(platform, { kind: 'backfill', spaceKey: 'ENG' });
+    const reads: string[] = [];
+    const store = platform.store;
+    const counting = {
+      ...platform,
+      store: Object.assign(Object.create(store) as typeof store, {
+        query: (q: Parameters<typeof store.query>[0]) => (reads.push(q.entity ?? ''), store.query(q)),
+      }),
+    };
+    const results = [];
+    for (const { step } of stepsIn(pushes))
+      results.push(await runSweepStep(counting, client(counting), step, noJitter));
+    expect(results).toEqual([
+      { kind: 'stepped', queued: 0, skipped: 100, done: false },
+      { kind: 'stepped', queued: 0, skipped: 100, done: false },
+      { kind: 'waiting', seconds: expect.any(Number) },
+    ]);
+    // The third sweep read no ledger row: 200 pages were checked this minute already.
+    expect(reads.filter((entity) => entity === 'ledger')).toHaveLength(200);
+    expect(pagesIn(pushes)).toEqual([]);
+  });
+
   it('ends a sweep of a space no target takes at once, without a search', async () => {
     env = await sweepSite(1);
     const { platform, pushes } = recording(env);
@@ -160,11 +193,20 @@ describe('page sweep of a space', () => {
     expect((await startSweep(platform, { kind: 'backfill', spaceKey: 'DOCS' })).started).toBe(true);
   });
 
-  it('queues only pages modified since the look-back instant, and ends at the first older page', async () => {
-    env = await sweepSite(250);
+  it('queues only pages modified since the look-back instant, and ends at a batch wholly older than it', async () => {
+    env = await sweepSite(350);
     await env.clock.advanceBy(3 * 3600_000);
     const since = env.clock.now();
-    env.state.updatePage(env.refs.get('p1')!, { body: '<p>new</p>' });
+    const edited = Array.from({ length: 150 }, (_, i) => env.refs.get(`p${i + 1}`)!);
+    for (const id of edited) {
+      await env.clock.advanceBy(1000);
+      env.state.updatePage(id, { body: '<p>new</p>' });
+    }
+    // A page the search puts first although its version is older than the instant (UNVERIFIED
+    // that Confluence's lastmodified and version date always agree): it must not end the walk.
+    env.state.requirePage(env.refs.get('p300')!).indexedModifiedAt = new Date(
+      env.clock.now() + 1000,
+    ).toISOString();
     const { platform, pushes } = recording(env);
     await startSweep(platform, { kind: 'backfill', spaceKey: 'DOCS', since });
     const requests: string[] = [];
@@ -172,20 +214,24 @@ describe('page sweep of a space', () => {
       ...platform,
       confluence: { request: (p: string) => (requests.push(p), platform.confluence.request(p)) },
     };
-    await runSweepStep(spy, client(spy), stepsIn(pushes)[0]!.step, noJitter);
-    expect(pagesIn(pushes)).toEqual([env.refs.get('p1')]);
+    for (let n = 0; n < 3; n++) {
+      const result = await runSweepStep(spy, client(spy), stepsIn(pushes).at(-1)!.step, noJitter);
+      expect(result).toMatchObject({ kind: 'stepped', done: n === 2 });
+      await env.clock.advanceBy(60_000);
+    }
+    expect([...pagesIn(pushes)].sort()).toEqual([...edited].sort());
     const cql = new URL(requests[0]!, 'http://x').searchParams.get('cql');
     const from = new Date(since - 14 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
     expect(cql).toBe(
       `type = page AND space = "DOCS" AND lastmodified >= "${from}" ORDER BY lastmodified DESC`,
     );
-    // The query reads 14 hours further back (time zones): all 250 pages match, newest first; the
-    // first page older than the instant ends the walk after one request.
-    expect(requests).toHaveLength(1);
+    // The query reads 14 hours further back (time zones): all 350 pages match, newest first; the
+    // third batch, older than the instant throughout, ends the walk with pages left unread.
+    expect(requests).toHaveLength(3);
     expect(await new SweepProgressRepo(env.store).get('backfill', 'DOCS')).toMatchObject({
-      seen: 1,
-      queued: 1,
-      steps: 1,
+      seen: 150,
+      queued: 150,
+      steps: 3,
       done: true,
     });
   });
