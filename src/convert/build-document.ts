@@ -4,7 +4,6 @@ import { DocumentBuilder } from './document-builder';
 import { readStorage } from './storage-reader';
 import { WarningLog } from './warning-log';
 import type { WarningSink } from './warning-sink';
-import type { XmlElement } from './xml-tree';
 
 function documentOf(builder: DocumentBuilder, warnings: WarningSink): StorageDocument {
   return {
@@ -25,16 +24,5 @@ export function readDocument(input: string, options: ConvertOptions, warnings: W
   const builder = new DocumentBuilder(options, log);
   readStorage(input, warnings, builder);
   log.replayInto(warnings);
-  return documentOf(builder, warnings);
-}
-
-/** Builds the document from a raw tree parsed already (see parse-xml.ts). */
-export function buildDocument(
-  root: XmlElement,
-  options: ConvertOptions,
-  warnings: WarningSink,
-): StorageDocument {
-  const builder = new DocumentBuilder(options, warnings);
-  builder.read(root.children);
   return documentOf(builder, warnings);
 }

@@ -14,7 +14,6 @@ import { acLink, htmlLink } from './link-handlers';
 import { strayTask, taskList } from './list-handlers';
 import * as macros from './macro-frame';
 import type { XmlAttrs } from './node-sink';
-import { DROPPED_ELEMENTS } from './kept-attributes';
 import { plainText } from './read-macro';
 
 /** Module-local bindings for the hot path: a loader's live export bindings may cost a call per read. */
@@ -30,7 +29,6 @@ const { emojiFor } = emoticons;
 const INLINE = 0; // transparent inline: its content is the parent's own
 const BLOCK = 1; // transparent block: its content between block boundaries
 const IGNORED = 2;
-const DROPPED = 3;
 const UNKNOWN_NAMESPACED = 4;
 const PARAGRAPH = 5;
 const BREAK = 6;
@@ -93,8 +91,6 @@ register(BLOCK, 'li', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'caption', 'd
 register(BLOCK, 'aside', 'header', 'footer', 'main', 'nav', 'figure', 'figcaption', 'center', 'address');
 register(BLOCK, 'details', 'summary', 'fieldset', 'legend', 'dl', 'dt', 'dd', 'body', 'html', 'form');
 register(IGNORED, 'colgroup', 'col', 'head', 'title', 'meta', 'link', 'wbr');
-// The reader drops them first (see storage-reader.ts): this is for trees built some other way.
-register(DROPPED, ...DROPPED_ELEMENTS);
 register(MACRO, 'ac:structured-macro', 'ac:macro');
 register(EMOTICON, 'ac:emoticon', 'ac:hipchat-emoticon');
 register(SECTION, 'ac:layout-section');
@@ -157,10 +153,6 @@ export function enterElement(
       frame.walk(b, END_PARAGRAPH);
       return;
     case IGNORED:
-      frame.skip();
-      return;
-    case DROPPED:
-      ctx.warnings.add('dropped-element', `<${name}> and its content are not rendered`);
       frame.skip();
       return;
     case UNKNOWN_NAMESPACED:

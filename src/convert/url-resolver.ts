@@ -61,7 +61,9 @@ export class UrlResolver {
 
   /** A site-relative path (`/wiki/…`) on the site's origin, when the site is known. */
   private absolute(raw: string): string {
-    return raw.startsWith('/') && !raw.startsWith('//') && this.origin !== undefined ? this.origin + raw : raw;
+    return raw.startsWith('/') && !raw.startsWith('//') && this.origin !== undefined
+      ? this.origin + raw
+      : raw;
   }
 
   userName(accountId: string): string {
